@@ -1,0 +1,6 @@
+"""Placeholder until written."""
+VERSION = 0
+
+
+def find_developments(doc, *args):
+    return []

@@ -1,0 +1,161 @@
+"""Command-line interface: parse arguments, build the config, call one function. No logic here."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from .config import Config, load_config
+from .errors import BriefingsError
+from .store import day_span
+
+log = logging.getLogger("briefings")
+
+
+def parse_day(value: str, *, last: bool = False) -> date:
+    """A YYYY-MM-DD day, or a YYYY-MM month (its first or last day)."""
+    try:
+        first, final = day_span(value) if len(value) == 7 else (value, value)
+        return date.fromisoformat(final if last else first)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD or YYYY-MM") from None
+
+
+def now_for(config: Config) -> datetime:
+    """The current time in the config's time zone; SOURCE_DATE_EPOCH pins it for reproducible output."""
+    zone = ZoneInfo(config.timezone)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), zone) if epoch else datetime.now(zone).replace(microsecond=0)
+
+
+def cmd_ingest(args, config: Config) -> int:
+    from .sources.ingest import ingest
+    from .store import Store
+
+    summary = ingest(Store(config.store), args.paths, config)
+    for line in summary.lines():
+        print(line)
+    return 0 if summary.ingested or not summary.rejected_total else 1
+
+
+def cmd_extract(args, config: Config) -> int:
+    from .extract import extract_articles, load_pipeline
+    from .sources import read_paths
+
+    nlp = load_pipeline(config.pipeline)
+    failed = 0
+    for path in args.files:
+        result = read_paths([path], config=config)
+        for problem in result.problems + result.warnings:
+            print(problem, file=sys.stderr)
+        record = {"path": path, "date": None, "figures": [], "quotes": [], "developments": []}
+        if result.articles:
+            article = result.articles[0]
+            record["date"] = article.date
+            for _, extraction in extract_articles(nlp, [article]):
+                record.update(extraction.to_json())
+        else:
+            failed += 1
+            record["error"] = str(result.problems[0]) if result.problems else "no article found"
+        print(json.dumps(record, ensure_ascii=False))
+    return 1 if failed == len(args.files) else 0
+
+
+def cmd_eval(args, config: Config) -> int:
+    from .evaluate import evaluate
+    from .extract import load_pipeline
+
+    report = evaluate(load_pipeline(config.pipeline), args.gold)
+    if args.verbose:
+        for note in report.notes:
+            print(note)
+    if args.json:
+        print(json.dumps(report.scores(), indent=2, sort_keys=True))
+    else:
+        print("\n".join(report.lines()))
+    return 0
+
+
+def cmd_generate(args, config: Config) -> int:
+    from .pipeline import generate
+
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    bad = [f for f in formats if f not in ("md", "pdf")]
+    if bad:
+        raise BriefingsError(f"unknown format {', '.join(bad)}; use --format md,pdf")
+    result = generate(
+        config, start=args.start, end=args.end, formats=formats, out_dir=Path(args.out or config.output),
+        now=now_for(config), profile=args.profile, title=args.title,
+    )
+    if args.stdout:
+        print(result.markdown)
+    else:
+        for path in result.paths:
+            print(path)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefings", description="Briefings from dated news articles.")
+    parser.add_argument("--config", type=Path, help="briefings.toml to use (default: ./briefings.toml if present)")
+    parser.add_argument("--store", type=Path, help="SQLite store (default: from config, else output/briefings.sqlite)")
+    parser.add_argument("--pipeline", help="installed spaCy pipeline to use (default: from config)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="add article files or folders to the store")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.set_defaults(handler=cmd_ingest)
+
+    p = sub.add_parser("extract", help="print extracted figures, quotes and developments as JSON lines")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="JSON lines output (the only format; kept for clarity)")
+    p.set_defaults(handler=cmd_extract)
+
+    p = sub.add_parser("eval", help="score extraction against gold JSONL files")
+    p.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
+    p.add_argument("-v", "--verbose", action="store_true", help="list every miss and extra")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(handler=cmd_eval)
+
+    p = sub.add_parser("generate", help="write a briefing for a date range")
+    p.add_argument("--from", dest="start", type=parse_day, help="first day (YYYY-MM-DD or YYYY-MM)")
+    p.add_argument("--to", dest="end", type=lambda v: parse_day(v, last=True), help="last day (YYYY-MM-DD or YYYY-MM)")
+    p.add_argument("--format", default="md,pdf", help="comma-separated: md, pdf (default md,pdf)")
+    p.add_argument("--out", help="output folder (default: from config, else output/)")
+    p.add_argument("--profile", choices=("full", "ticket"), default="full", help="full briefing or short ticket Markdown")
+    p.add_argument("--stdout", action="store_true", help="print the Markdown instead of the file names")
+    p.add_argument("--title", help="briefing title (default: from config)")
+    p.set_defaults(handler=cmd_generate)
+
+    try:
+        from .cli_schedule import add_commands
+    except ImportError:
+        pass
+    else:
+        add_commands(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        config = load_config(args.config, required=args.config is not None)
+        config = config.replace(store=args.store, pipeline=args.pipeline)
+        return args.handler(args, config)
+    except BriefingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,165 @@
+"""SQLite store: articles and extraction results cached per (article id, extractor version)."""
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .models import Article, Extraction
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    date TEXT,              -- YYYY-MM-DD, YYYY-MM or NULL
+    day_first TEXT,         -- first day the date covers, for range queries
+    day_last TEXT,          -- last day the date covers
+    title TEXT NOT NULL,
+    source TEXT NOT NULL,
+    url TEXT,
+    path TEXT,
+    lang TEXT NOT NULL DEFAULT 'en',
+    added TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE INDEX IF NOT EXISTS articles_days ON articles(day_first, day_last);
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+CREATE TABLE IF NOT EXISTS extractions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    version TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (article_id, version)
+);
+"""
+
+COLUMNS = "id, text, date, title, source, url, path, lang"
+
+
+@dataclass
+class AddResult:
+    """How many articles an add call stored anew, updated, or already had."""
+
+    new: int = 0
+    updated: int = 0
+    duplicate: int = 0
+
+
+def day_span(value: str | None) -> tuple[str | None, str | None]:
+    """First and last day covered by a YYYY-MM-DD or YYYY-MM date."""
+    if not value:
+        return None, None
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:7])
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return f"{value}-01", date.fromordinal(following.toordinal() - 1).isoformat()
+    return value, value
+
+
+def row_article(row) -> Article:
+    return Article(id=row[0], text=row[1], date=row[2], title=row[3], source=row[4], url=row[5], path=row[6], lang=row[7])
+
+
+class Store:
+    """The SQLite file holding articles, cached extractions and (other modules') run history."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(str(path), timeout=30)
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def add_articles(self, articles) -> AddResult:
+        """Store articles, each in its own transaction; an existing id is a duplicate."""
+        result = AddResult()
+        for article in articles:
+            with self.conn:
+                status = self._add(article)
+            setattr(result, status, getattr(result, status) + 1)
+        return result
+
+    def _add(self, article: Article) -> str:
+        if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+            return "duplicate"
+        replaced = None
+        if article.url:
+            replaced = self.conn.execute("SELECT id FROM articles WHERE url = ?", (article.url,)).fetchone()
+            if replaced:  # same URL, new text: the article changed, so its cache is stale
+                self.conn.execute("DELETE FROM articles WHERE id = ?", (replaced[0],))
+        first, last = day_span(article.date)
+        self.conn.execute(
+            "INSERT INTO articles (id, text, date, day_first, day_last, title, source, url, path, lang)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, article.text, article.date, first, last, article.title, article.source,
+             article.url, article.path, article.lang),
+        )
+        return "updated" if replaced else "new"
+
+    def articles(self, start: date | None = None, end: date | None = None) -> list[Article]:
+        """Dated articles whose date overlaps [start, end], oldest first."""
+        query = f"SELECT {COLUMNS} FROM articles WHERE day_first IS NOT NULL"
+        params: list[str] = []
+        if start:
+            query += " AND day_last >= ?"
+            params.append(start.isoformat())
+        if end:
+            query += " AND day_first <= ?"
+            params.append(end.isoformat())
+        query += " ORDER BY day_first, source, id"
+        return [row_article(r) for r in self.conn.execute(query, params)]
+
+    def undated(self) -> list[Article]:
+        """Articles without a date, which no dated period includes."""
+        rows = self.conn.execute(f"SELECT {COLUMNS} FROM articles WHERE date IS NULL ORDER BY source, id")
+        return [row_article(r) for r in rows]
+
+    def count_articles(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        """First and last day covered by dated articles."""
+        first, last = self.conn.execute("SELECT MIN(day_first), MAX(day_last) FROM articles").fetchone()
+        return (date.fromisoformat(first) if first else None, date.fromisoformat(last) if last else None)
+
+    def get_extraction(self, article_id: str, version: str) -> Extraction | None:
+        row = self.conn.execute(
+            "SELECT data FROM extractions WHERE article_id = ? AND version = ?", (article_id, version)
+        ).fetchone()
+        return Extraction.from_json(article_id, json.loads(row[0])) if row else None
+
+    def put_extraction(self, article_id: str, version: str, extraction: Extraction) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO extractions (article_id, version, data) VALUES (?, ?, ?)",
+                (article_id, version, json.dumps(extraction.to_json(), sort_keys=True)),
+            )
+
+
+def extract_cached(store: Store, nlp_name: str, articles: list[Article]) -> dict[str, Extraction]:
+    """Extractions for `articles`, running spaCy only on those not cached for this extractor version."""
+    from .extract import VERSION, extract_articles, load_pipeline
+
+    found: dict[str, Extraction] = {}
+    missing: list[Article] = []
+    for article in articles:
+        cached = store.get_extraction(article.id, VERSION)
+        if cached is not None:
+            found[article.id] = cached
+        elif article.lang == "en":
+            missing.append(article)
+    if missing:
+        log.info("extracting %d article(s) with %s", len(missing), nlp_name)
+        nlp = load_pipeline(nlp_name)
+        for article, extraction in extract_articles(nlp, missing):
+            store.put_extraction(article.id, VERSION, extraction)
+            found[article.id] = extraction
+    return found

@@ -124,9 +124,10 @@ def check_series(raw: dict, path: Path, text: str, values: dict) -> list[str]:
     if not isinstance(briefings, list):
         return []
     try:
-        from .series import parse_series
+        from .series import parse_series, parse_smtp
     except ImportError:
         return []
-    series, errors = parse_series(briefings, path, text)
+    smtp = raw.get("smtp") if isinstance(raw.get("smtp"), dict) else None
+    series, errors = parse_series(briefings, path, text, smtp=smtp)
     values["series"] = tuple(series)
-    return errors
+    return errors + (parse_smtp(smtp, path, text)[1] if smtp is not None else [])

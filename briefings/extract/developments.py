@@ -52,7 +52,7 @@ def find_developments(doc, article_date: str | None = None) -> list[Development]
             continue
         when = event_date(sent, article_date)
         score = sentence_score(sent, index, when, article_date)
-        if score < MIN_SCORE:
+        if score <= MIN_SCORE:
             continue
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
@@ -154,7 +154,7 @@ def to_date(value: str) -> date:
 
 
 def main_location(sent) -> str | None:
-    """The place the sentence happens in: a place after "in/near/…" or "town of", else the first place named."""
+    """The place the sentence happens in: "town of X", "X province", or a place after "in/near/…"; else None."""
     candidates = []
     for ent in sent.ents:
         before = sent.doc[ent.start - 1] if ent.start > 0 else None
@@ -163,8 +163,25 @@ def main_location(sent) -> str | None:
         )
         if ent.label_ not in PLACE_LABELS and not after_place_noun:
             continue
-        in_phrase = after_place_noun or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPOSITIONS)
-        candidates.append((0 if after_place_noun else 1 if in_phrase else 2, ent.start, ent.text))
+        before_place_noun = ent.end < len(sent.doc) and sent.doc[ent.end].lemma_.lower() in PLACE_NOUNS
+        if after_place_noun or (before_place_noun and in_place_phrase(ent.root)):
+            candidates.append((0, ent.start, ent.text))
+        elif in_place_phrase(ent.root) and not is_subject(ent.root):
+            candidates.append((1, ent.start, ent.text))
     if not candidates:
         return None
     return min(candidates)[2].removeprefix("the ").strip()
+
+
+def in_place_phrase(token) -> bool:
+    """Object of "in/near/…", directly or as a modifier ("in northern Syria's Idlib province")."""
+    while token.dep_ in ("compound", "poss", "amod", "nmod", "appos") and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+
+
+def is_subject(token) -> bool:
+    """Countries named as actors ("Turkey eliminated…") are not where the event happened."""
+    while token.dep_ in ("compound", "poss", "conj") and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass", "agent")

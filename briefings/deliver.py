@@ -1,0 +1,237 @@
+"""Delivery of finished briefings: atomic files, email over SMTP, JSON webhooks; each with retries."""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import smtplib
+import ssl
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from email.message import EmailMessage
+from pathlib import Path
+
+from .series import Series, Smtp, Target
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """The outcome of delivering one run to one target."""
+
+    target: str
+    status: str  # ok | failed
+    attempts: int
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Package:
+    """What a run hands to its targets."""
+
+    series: Series
+    run_id: int | None
+    start: str  # period, ISO dates
+    end: str
+    files: tuple[Path, ...]  # archived files of the run
+    markdown: str  # ticket Markdown: email body and webhook text
+
+    @property
+    def subject(self) -> str:
+        title = self.series.title or self.series.name
+        return f"{title}: {self.start} to {self.end}"
+
+
+# ---- files ----------------------------------------------------------------------------------
+
+
+def atomic_write(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` so a reader sees either the old file or the whole new one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def atomic_copy(source: Path, target: Path) -> Path:
+    """Copy a file into place through a temporary file and a rename."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        shutil.copyfile(source, temp)
+        with open(temp, "rb+") as out:
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def publish(files: list[Path], folder: Path) -> list[Path]:
+    """Copy a run's files into `folder` atomically and point latest.pdf / latest.md at the newest."""
+    folder = Path(folder)
+    placed = []
+    for source in files:
+        target = folder / Path(source).name
+        if Path(source).resolve() != target.resolve():
+            atomic_copy(source, target)
+        placed.append(target)
+    for suffix in (".pdf", ".md"):
+        newest = [p for p in placed if p.suffix == suffix and not p.name.startswith("latest")]
+        if newest:
+            atomic_copy(newest[-1], folder / f"latest{suffix}")
+    return placed
+
+
+# ---- email and webhook ----------------------------------------------------------------------
+
+
+def send_email(smtp: Smtp, to: str, subject: str, body: str, attachments: list[Path] = ()) -> None:
+    """Send one message through the configured SMTP server; raises on any refusal."""
+    message = EmailMessage()
+    message["From"] = smtp.sender
+    message["To"] = to
+    message["Subject"] = subject
+    message.set_content(body or "(empty briefing)")
+    for path in attachments:
+        message.add_attachment(Path(path).read_bytes(), maintype="application", subtype="pdf", filename=Path(path).name)
+    context = ssl.create_default_context(cafile=smtp.cafile)
+    login = smtp.credentials()
+    if smtp.security == "ssl":
+        client = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout, context=context)
+    else:
+        client = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
+    with client:
+        if smtp.security == "starttls":
+            client.starttls(context=context)
+        if login:
+            client.login(*login)
+        refused = client.send_message(message)
+    if refused:
+        raise RuntimeError(f"server refused recipients: {', '.join(refused)}")
+
+
+def post_json(url: str, payload: dict, *, token_env: str | None, timeout: float) -> int:
+    """POST `payload` as JSON; returns the HTTP status, raises on a non-2xx answer or a network error."""
+    headers = {"Content-Type": "application/json", "User-Agent": "briefings"}
+    if token_env:
+        token = os.environ.get(token_env)
+        if not token:
+            raise RuntimeError(f"webhook token variable {token_env} is not set; export it and resend")
+        headers["Authorization"] = f"Bearer {token}"
+    request = urllib.request.Request(url, data=json.dumps(payload).encode(), headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as answer:
+            return answer.status
+    except urllib.error.HTTPError as exc:
+        raise RuntimeError(f"HTTP {exc.code} {exc.reason} from {url}") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise RuntimeError(f"cannot reach {url}: {reason}") from None
+
+
+def links(package: Package) -> list[dict]:
+    """Name and URL of each file: under the series' link_base when set, else file:// URLs."""
+    base = package.series.link_base
+    return [
+        {"name": p.name, "url": f"{base.rstrip('/')}/{p.name}" if base else Path(p).resolve().as_uri()}
+        for p in package.files
+    ]
+
+
+def webhook_payload(package: Package) -> dict:
+    return {
+        "event": "briefing",
+        "series": package.series.name,
+        "title": package.series.title or package.series.name,
+        "run_id": package.run_id,
+        "period": {"start": package.start, "end": package.end},
+        "markdown": package.markdown,
+        "files": links(package),
+    }
+
+
+# ---- targets with retries -------------------------------------------------------------------
+
+
+def deliver_one(target: Target, package: Package, smtp: Smtp | None) -> None:
+    """Deliver once to one target; raises with a readable message on failure."""
+    if target.kind == "dir":
+        publish(list(package.files), Path(target.value))
+    elif target.kind == "email":
+        if smtp is None:
+            raise RuntimeError("no [smtp] table in the config")
+        pdfs = [p for p in package.files if p.suffix == ".pdf"]
+        send_email(smtp, target.value, package.subject, package.markdown, pdfs)
+    elif target.kind == "webhook":
+        post_json(target.value, webhook_payload(package), token_env=package.series.webhook_token_env,
+                  timeout=package.series.timeout)
+    else:
+        raise RuntimeError(f"unknown target kind {target.kind}")
+
+
+def with_retries(action, retries: int, delay: float, sleep=time.sleep) -> tuple[int, str | None]:
+    """Call `action` until it succeeds, at most 1 + retries times, doubling the pause; (attempts, last error)."""
+    error = None
+    for attempt in range(1, retries + 2):
+        try:
+            action()
+            return attempt, None
+        except Exception as exc:  # noqa: BLE001 — every failure is recorded, none may stop the others
+            error = f"{type(exc).__name__}: {exc}" if not isinstance(exc, RuntimeError) else str(exc)
+            log.warning("attempt %d failed: %s", attempt, error)
+            if attempt <= retries:
+                sleep(delay * 2 ** (attempt - 1))
+    return retries + 1, error
+
+
+def deliver_all(package: Package, smtp: Smtp | None, targets=None, sleep=time.sleep) -> list[Delivery]:
+    """Deliver to every target (default: the series' deliver list); one failure never blocks the rest."""
+    results = []
+    for target in targets if targets is not None else package.series.deliver:
+        attempts, error = with_retries(
+            lambda t=target: deliver_one(t, package, smtp), package.series.retries, package.series.retry_delay, sleep
+        )
+        results.append(Delivery(str(target), "failed" if error else "ok", attempts, error))
+    return results
+
+
+def notify_failure(series: Series, smtp: Smtp | None, *, run_id, start, end, error: str, sleep=time.sleep) -> Delivery | None:
+    """Send one failure notice to the series' notify target (with its own retries); None when none is set."""
+    target = series.notify
+    if target is None:
+        return None
+    subject = f"[briefings] FAILED {series.name}: {start} to {end}"
+    body = f"Run {run_id} of '{series.name}' for {start} to {end} failed.\n\n{error}\n\nSee `briefings history {series.name}`."
+
+    def send() -> None:
+        if target.kind == "email":
+            if smtp is None:
+                raise RuntimeError("no [smtp] table in the config")
+            send_email(smtp, target.value, subject, body)
+        else:
+            payload = {"event": "run_failed", "series": series.name, "run_id": run_id,
+                       "period": {"start": start, "end": end}, "error": error}
+            post_json(target.value, payload, token_env=series.webhook_token_env, timeout=series.timeout)
+
+    attempts, problem = with_retries(send, series.retries, series.retry_delay, sleep)
+    if problem:
+        log.error("failure notice to %s failed too: %s", target, problem)
+    return Delivery(f"notify:{target}", "failed" if problem else "ok", attempts, problem)

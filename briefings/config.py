@@ -44,6 +44,7 @@ TOP_KEYS = {
     "topic": dict,
     "briefing": list,
     "smtp": dict,
+    "fields": dict,  # JSON/JSONL field mapping, checked and used by briefings.sources
 }
 
 

@@ -40,6 +40,7 @@ class Package:
     end: str
     files: tuple[Path, ...]  # archived files of the run
     markdown: str  # ticket Markdown: email body and webhook text
+    root: Path | None = None  # folder the files live under; dir targets keep paths relative to it
 
     @property
     def subject(self) -> str:
@@ -84,17 +85,18 @@ def atomic_copy(source: Path, target: Path) -> Path:
     return target
 
 
-def publish(files: list[Path], folder: Path) -> list[Path]:
+def publish(files: list[Path], folder: Path, root: Path | None = None) -> list[Path]:
     """Copy a run's files into `folder` atomically and point latest.pdf / latest.md at the newest."""
     folder = Path(folder)
     placed = []
-    for source in files:
-        target = folder / Path(source).name
+    for source in map(Path, files):
+        inside = root is not None and source.is_relative_to(root)
+        target = folder / (source.relative_to(root) if inside else source.name)
         if Path(source).resolve() != target.resolve():
             atomic_copy(source, target)
         placed.append(target)
     for suffix in (".pdf", ".md"):
-        newest = [p for p in placed if p.suffix == suffix and not p.name.startswith("latest")]
+        newest = [p for p in placed if p.suffix == suffix and p.parent == folder and not p.name.startswith("latest")]
         if newest:
             atomic_copy(newest[-1], folder / f"latest{suffix}")
     return placed
@@ -174,7 +176,7 @@ def webhook_payload(package: Package) -> dict:
 def deliver_one(target: Target, package: Package, smtp: Smtp | None) -> None:
     """Deliver once to one target; raises with a readable message on failure."""
     if target.kind == "dir":
-        publish(list(package.files), Path(target.value))
+        publish(list(package.files), Path(target.value), package.root)
     elif target.kind == "email":
         if smtp is None:
             raise RuntimeError("no [smtp] table in the config")
@@ -187,7 +189,7 @@ def deliver_one(target: Target, package: Package, smtp: Smtp | None) -> None:
         raise RuntimeError(f"unknown target kind {target.kind}")
 
 
-def with_retries(action, retries: int, delay: float, sleep=time.sleep) -> tuple[int, str | None]:
+def with_retries(action, retries: int, delay: float, sleep=time.sleep, what: str = "") -> tuple[int, str | None]:
     """Call `action` until it succeeds, at most 1 + retries times, doubling the pause; (attempts, last error)."""
     error = None
     for attempt in range(1, retries + 2):
@@ -196,7 +198,7 @@ def with_retries(action, retries: int, delay: float, sleep=time.sleep) -> tuple[
             return attempt, None
         except Exception as exc:  # noqa: BLE001 — every failure is recorded, none may stop the others
             error = f"{type(exc).__name__}: {exc}" if not isinstance(exc, RuntimeError) else str(exc)
-            log.warning("attempt %d failed: %s", attempt, error)
+            log.warning("%sattempt %d of %d failed: %s", f"{what}: " if what else "", attempt, retries + 1, error)
             if attempt <= retries:
                 sleep(delay * 2 ** (attempt - 1))
     return retries + 1, error
@@ -207,7 +209,8 @@ def deliver_all(package: Package, smtp: Smtp | None, targets=None, sleep=time.sl
     results = []
     for target in targets if targets is not None else package.series.deliver:
         attempts, error = with_retries(
-            lambda t=target: deliver_one(t, package, smtp), package.series.retries, package.series.retry_delay, sleep
+            lambda t=target: deliver_one(t, package, smtp), package.series.retries, package.series.retry_delay, sleep,
+            f"{package.series.name} delivery to {target}",
         )
         results.append(Delivery(str(target), "failed" if error else "ok", attempts, error))
     return results
@@ -231,7 +234,7 @@ def notify_failure(series: Series, smtp: Smtp | None, *, run_id, start, end, err
                        "period": {"start": start, "end": end}, "error": error}
             post_json(target.value, payload, token_env=series.webhook_token_env, timeout=series.timeout)
 
-    attempts, problem = with_retries(send, series.retries, series.retry_delay, sleep)
+    attempts, problem = with_retries(send, series.retries, series.retry_delay, sleep, f"{series.name} notice to {target}")
     if problem:
         log.error("failure notice to %s failed too: %s", target, problem)
     return Delivery(f"notify:{target}", "failed" if problem else "ok", attempts, problem)

@@ -28,6 +28,11 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_days ON articles(day_first, day_last);
 CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+CREATE TABLE IF NOT EXISTS origins (   -- every file or feed an article was read from
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    origin TEXT NOT NULL,
+    PRIMARY KEY (article_id, origin)
+);
 CREATE TABLE IF NOT EXISTS extractions (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     version TEXT NOT NULL,
@@ -89,12 +94,13 @@ class Store:
 
     def _add(self, article: Article) -> str:
         if self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+            # The same text from another file or feed: one article, one more origin.
+            self.conn.execute("UPDATE articles SET url = ? WHERE id = ? AND url IS NULL", (article.url, article.id))
+            self._add_origin(article.id, article.path)
             return "duplicate"
         replaced = None
         if article.url:
             replaced = self.conn.execute("SELECT id FROM articles WHERE url = ?", (article.url,)).fetchone()
-            if replaced:  # same URL, new text: the article changed, so its cache is stale
-                self.conn.execute("DELETE FROM articles WHERE id = ?", (replaced[0],))
         first, last = day_span(article.date)
         self.conn.execute(
             "INSERT INTO articles (id, text, date, day_first, day_last, title, source, url, path, lang)"
@@ -102,7 +108,20 @@ class Store:
             (article.id, article.text, article.date, first, last, article.title, article.source,
              article.url, article.path, article.lang),
         )
+        if replaced:  # same URL, new text: the article changed, so its cache is stale
+            self.conn.execute("UPDATE OR IGNORE origins SET article_id = ? WHERE article_id = ?", (article.id, replaced[0]))
+            self.conn.execute("DELETE FROM articles WHERE id = ?", (replaced[0],))
+        self._add_origin(article.id, article.path)
         return "updated" if replaced else "new"
+
+    def _add_origin(self, article_id: str, origin: str | None) -> None:
+        if origin:
+            self.conn.execute("INSERT OR IGNORE INTO origins (article_id, origin) VALUES (?, ?)", (article_id, origin))
+
+    def origins(self, article_id: str) -> list[str]:
+        """Every file or feed the article was read from, sorted."""
+        rows = self.conn.execute("SELECT origin FROM origins WHERE article_id = ? ORDER BY origin", (article_id,))
+        return [r[0] for r in rows]
 
     def articles(self, start: date | None = None, end: date | None = None) -> list[Article]:
         """Dated articles whose date overlaps [start, end], oldest first."""

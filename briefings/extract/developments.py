@@ -14,7 +14,7 @@ except ImportError:  # pragma: no cover - only while dates.py does not exist yet
 
 log = logging.getLogger(__name__)
 
-VERSION = 2
+VERSION = 4
 
 # Verb (and event-noun) lemmas by the kind of happening they report, with a weight.
 EVENT_CLASSES: dict[str, tuple[float, frozenset[str]]] = {
@@ -86,7 +86,7 @@ def sentence_score(sent, index: int, when: str | None, article_date: str | None)
     if has_casualty_count(sent):
         score += 1.0
     if is_background(when, article_date):
-        score -= 2.5
+        score -= 3.5
     if index < 2:
         score += 0.5  # the lede usually carries the news
     if len(sent) > 60:
@@ -103,8 +103,9 @@ def event_weight(sent) -> float:
         weight = class_weight(token.lemma_.lower())
         if weight == 0:
             continue
-        if token.pos_ == "NOUN":
-            weight *= 0.6 if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else 0.4
+        if token.pos_ == "NOUN":  # "resulted in the deaths of" reports deaths almost as plainly as "killed"
+            core = token.lemma_.lower() in EVENT_CLASSES["deaths"][1]
+            weight *= (0.9 if core else 0.6) if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else 0.4
         elif token.dep_ != "ROOT":
             weight *= 0.8 if token.dep_ in ("conj", "advcl", "relcl", "ccomp", "xcomp", "acl") else 0.6
         best = max(best, weight)
@@ -161,7 +162,9 @@ def main_location(sent) -> str | None:
         after_place_noun = (
             before is not None and before.lower_ == "of" and ent.start > 1 and sent.doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS
         )
-        if ent.label_ not in PLACE_LABELS and not after_place_noun:
+        # the small model often tags small towns as ORG or PERSON; trust the preposition for bare names
+        bare_name = ent.label_ in ("ORG", "PERSON") and ent[0].lower_ != "the" and in_place_phrase(ent.root)
+        if ent.label_ not in PLACE_LABELS and not after_place_noun and not bare_name:
             continue
         before_place_noun = ent.end < len(sent.doc) and sent.doc[ent.end].lemma_.lower() in PLACE_NOUNS
         if after_place_noun or (before_place_noun and in_place_phrase(ent.root)):

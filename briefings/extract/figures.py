@@ -1,6 +1,102 @@
-"""Placeholder until written."""
-VERSION = 0
+"""Casualty and displacement figures: numbers tied by the grammar to killing, wounding, displacing or refugees."""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..models import Figure
+from . import dates
+from .figure_context import attribution, group, is_stock, location, not_a_fact, place, qualifier
+from .figure_grammar import THINGS, counted_noun, role_of
+from .numbers import Amount, find_amounts
+
+VERSION = 1
+
+SKIP_ENTS = {"ORDINAL"}  # other entity labels are too often wrong on counts of people
+MONTH_WORDS = set(dates.MONTHS)
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+# Sentence openings that continue the sentence before ("This attack…", "It…").
+BACK_REFERENCES = {"this", "these", "that", "those", "it", "they"}
 
 
-def find_figures(doc, *args):
-    return []
+def find_figures(doc, article_date: str | None = None) -> list[Figure]:
+    """Every distinct (category, value) figure reported as fact in the doc, first occurrence kept."""
+    found: dict[tuple, Figure] = {}
+    previous = (None, None)  # date and place of the sentence before, for "On January 2, … This attack killed …"
+    for sent in doc.sents:
+        named = dates.event_date(sent, article_date)
+        refers_back = not _starts_paragraph(doc, sent) and sent[0].lower_ in BACK_REFERENCES
+        for amount in find_amounts(sent):
+            figure = _figure(doc, sent, amount, article_date, named or (refers_back and previous[0]) or article_date)
+            if figure is None:
+                continue
+            if figure.location is None and refers_back and previous[1]:
+                figure = dataclasses.replace(figure, location=previous[1])
+            key = (figure.category, figure.value if figure.value is not None else figure.vague.lower())
+            found.setdefault(key, figure)
+        previous = (named or (refers_back and previous[0]) or None, place(sent) or (refers_back and previous[1]) or None)
+    return list(found.values())
+
+
+def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | None) -> Figure | None:
+    """A Figure for one number phrase, or None when it is not a count of victims reported as fact."""
+    tokens = doc[amount.start:amount.end]
+    if not _countable(doc, amount):
+        return None
+    noun, number = counted_noun(doc, amount.start, amount.end)
+    if noun is not number and noun.lemma_.lower() in THINGS:
+        return None
+    role = role_of(noun, number)
+    if role is None or not_a_fact(role.trigger, tokens):
+        return None
+    start, end = tokens.start_char, tokens.end_char
+    kind = "stock" if is_stock(sent, role.total) else "flow"
+    # a running total "since December" stands as of the article date, not as of December
+    if kind == "stock" and re.search(r"\b[Ss]ince\b", sent.text):
+        when = article_date
+    return Figure(
+        category=role.category,
+        value=amount.value,
+        high=amount.high,
+        qualifier=qualifier(doc, amount.start, amount.high),
+        group=group(noun, number, role.trigger),
+        location=location(sent, role.trigger, noun),
+        event_date=when,
+        sentence=sent.text.strip(),
+        start=start,
+        end=end,
+        vague=amount.vague,
+        kind=kind,
+        attributed_to=attribution(sent),
+    )
+
+
+def _starts_paragraph(doc, sent) -> bool:
+    """True for the first sentence of the text or of a paragraph."""
+    if sent.start == 0 or "\n" in sent[0].text:
+        return True
+    prev = doc[sent.start - 1]
+    return "\n" in prev.text or "\n" in prev.whitespace_
+
+
+def _countable(doc, amount: Amount) -> bool:
+    """Rule out money, percentages, ordinals, times, years, dates, ages and phone-like numbers."""
+    tokens = doc[amount.start:amount.end]
+    if any(t.ent_type_ in SKIP_ENTS for t in tokens):
+        return False
+    text = tokens.text
+    if amount.value is not None and YEAR.match(text):
+        return False
+    before = doc[amount.start - 1] if amount.start > 0 else None
+    after = doc[amount.end] if amount.end < len(doc) else None
+    if before is not None and (before.text in ("$", "£", "€", "#", "No.", "+") or before.lower_ in MONTH_WORDS):
+        return False
+    if after is not None:
+        if after.lower_ in MONTH_WORDS or after.text in ("%", ":") or after.lower_ in ("percent", "per", "pc"):
+            return False
+        rest = doc[amount.end:amount.end + 3].text.lower()
+        if rest.startswith(("-year", "year-old", "years old", "- year", "-month-old", "th ", "st ")):
+            return False
+    if after is not None and after.lower_ in ("-",) and amount.end + 1 < len(doc) and doc[amount.end + 1].like_num:
+        return False  # phone-like digit groups
+    return True

@@ -136,10 +136,12 @@ def _extend(doc, i: int, end: int) -> int:
 
 def _read(doc, i: int, j: int) -> Amount | None:
     """Build an Amount for tokens [i, j), with a leading "a", ranges and vague wording."""
-    start = i
+    start, half = i, False
     if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in ("dozen", "hundred", "thousand", "million", "billion"):
         start = i - 1
-    words = [t.text for t in doc[start:j]]
+        if start > 0 and doc[start - 1].lower_ == "half":
+            start, half = start - 1, True  # "half a million"
+    words = [t.text for t in doc[start + half:j]]
     if len(words) > 1 and words[-1].lower() in SUFFIXES:
         words = words[:-2] + [words[-2] + words[-1]]  # "1.5" + "m"
     lowered = [w.lower() for w in words]
@@ -159,13 +161,15 @@ def _read(doc, i: int, j: int) -> Amount | None:
     value = combine(words)
     if value is None:
         return None
+    if half:
+        return Amount(start, j, value // 2)
     # "between 10 and 15", "10 to 15", "two or three": a range when the next number follows directly
     if j + 1 < len(doc) and doc[j].lower_ in ("and", "to", "or") and _numeric(doc[j + 1]):
         prev = doc[start - 1].lower_ if start > 0 else ""
         if doc[j].lower_ == "and" and prev != "between":
             return Amount(start, j, value)
-        if doc[j].lower_ == "to" and prev == "from":
-            return Amount(start, j, value)  # "rose from 16 to 34": two numbers
+        if doc[j].lower_ == "to" and prev in ("from", "by"):
+            return Amount(start, j, value)  # "rose from 16 to 34", "rose by 18,000 to 128,000": two numbers
         k = _extend(doc, j + 1, len(doc))
         high = combine([t.text for t in doc[j + 1:k]])
         if high is not None and high > value:

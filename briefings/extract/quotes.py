@@ -1,6 +1,313 @@
-"""Placeholder until written."""
-VERSION = 0
+"""Direct quotations with their speaker and the speaker's role."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..models import Quote
+from .quote_marks import MarkedSpan, find_spans, paragraphs
+from .speakers import UNKNOWN, Resolver, Speaker
+
+VERSION = 2
+
+# verbs that introduce someone's words, by lemma
+SPEECH_VERBS = {
+    "say", "tell", "add", "state", "explain", "claim", "write", "tweet", "post", "announce", "declare",
+    "insist", "argue", "ask", "reply", "respond", "shout", "scream", "cry", "yell", "assure", "maintain",
+    "warn", "note", "stress", "emphasise", "emphasize", "urge", "recall", "recount", "describe", "comment",
+    "conclude", "admit", "acknowledge", "confirm", "deny", "report", "quote", "plead", "suggest", "complain",
+    "observe", "remark", "vow", "pledge", "promise", "threaten", "demand", "allege", "testify", "concede",
+    "lament", "predict", "fear", "caution", "reiterate", "answer", "whisper", "exclaim", "sob", "according",
+    "continue", "underline", "affirm", "point", "indicate", "accuse", "condemn", "call", "appeal", "tell",
+    "recount", "mutter", "boast", "wonder", "hope", "believe", "think", "estimate", "write", "publish",
+}
+# verbs that attribute only when they stand right after the quotation ("…," he continued)
+AFTER_ONLY = {"continue", "believe", "think", "hope", "wonder", "call", "condemn", "point", "estimate"}
+TERMINALS = {".", "!", "?"}
+_TERMINAL_END = re.compile(r"[.!?…][\s)\]]*$")
 
 
-def find_quotes(doc, *args):
+@dataclass(frozen=True)
+class _Span:
+    """A quotation as kept: its parts, and the gaps where an attribution interrupts it."""
+
+    parts: tuple[tuple[int, int], ...]
+    gaps: tuple[tuple[int, int], ...]
+    para: int  # paragraph of the opening mark
+    last_para: int  # paragraph of the closing mark
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def find_quotes(doc) -> list[Quote]:
+    """Direct quotations in a parsed article, each with its speaker (None when unnamed) and role."""
+    text = doc.text
+    paras = paragraphs(text)
+    para_starts = [p[0] for p in paras]
+    every = find_spans(text)
+    marked = [s for s in every if is_quotation(text, s) or _is_short_quotation(doc, s, paras)]
+    spans = _merge_interrupted(doc, marked, para_starts)
+    inside = _inside_tokens(doc, every)
+    resolver = Resolver(doc)
+    events = _speech_events(doc, inside, resolver)
+    quotes, prev = [], None
+    for span in spans:
+        speaker = _attribute(doc, span, spans, paras, inside, resolver, events)
+        if speaker is None:  # floating: the latest speaker in this or the previous paragraph
+            speaker = _inherit(span, prev, events, doc, para_starts)
+        role = speaker.role or (resolver.role_of(speaker.name) if speaker.name else None)
+        quotes.append(Quote(_quote_text(text, span), speaker.name, role, span.start, span.end))
+        prev = (span, speaker)
+    return _drop_repeats(quotes)
+
+
+def is_quotation(text: str, span: MarkedSpan) -> bool:
+    """Real quotations have more than three words; scare quotes and short titles do not count."""
+    inner = " ".join(text[a:b] for a, b in span.parts)
+    words = [w for w in inner.split() if any(ch.isalnum() for ch in w)]
+    if len(words) <= 3:
+        return False
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    title_case = long_words and all(w[0].isupper() for w in long_words)
+    return not (title_case and len(words) <= 8 and not _TERMINAL_END.search(inner))
+
+
+def _is_short_quotation(doc, span: MarkedSpan, paras) -> bool:
+    """A short quotation still counts when it opens the sentence and a speech verb follows ('"Everybody ran," X said')."""
+    text = doc.text
+    para_start = max(p[0] for p in paras if p[0] <= span.start)
+    before = text[para_start : span.start - 1]
+    tail = re.split(r"[.!?][\s”\"’»]+", before)[-1]
+    if any(ch.isalnum() for ch in tail) or not span.closed:
+        return False
+    inner = text[span.parts[-1][0] : span.end].rstrip()
+    if not any(ch.isalnum() for ch in inner):
+        return False
+    if not re.search(r"[,!?]$", inner) and not text[span.end + 1 : span.end + 2] == ",":
+        return False
+    follow = doc.char_span(span.end + 1, min(len(text), span.end + 80), alignment_mode="contract") or []
+    for t in follow:
+        if t.text in TERMINALS or t.text in "“«\"‘":
+            return False
+        if _is_speech(t):
+            return True
+    return False
+
+
+def _quote_text(text: str, span: _Span) -> str:
+    return " ".join(" ".join(text[a:b].split()) for a, b in span.parts).strip(" ,;:")
+
+
+def _merge_interrupted(doc, marked: list[MarkedSpan], para_starts: list[int]) -> list[_Span]:
+    """Join '"…," X said, "…"' into one quotation; the attribution in between becomes a gap."""
+    out: list[_Span] = []
+    text = doc.text
+    for span in marked:
+        para = bisect.bisect_right(para_starts, span.start) - 1
+        if out and out[-1].last_para == para and len(span.parts) == 1 and _is_interruption(doc, out[-1], span):
+            last = out[-1]
+            out[-1] = _Span(last.parts + span.parts, last.gaps + ((last.end + 1, span.start - 1),), last.para, para)
+            continue
+        last_para = bisect.bisect_right(para_starts, span.end) - 1
+        out.append(_Span(span.parts, (), para, last_para))
+    return out
+
+
+def _is_interruption(doc, first: _Span, second: MarkedSpan) -> bool:
+    text = doc.text
+    inner = text[first.parts[-1][0] : first.end].rstrip()
+    gap = text[first.end + 1 : second.start - 1]
+    if not gap.strip() or len(gap) > 200 or _TERMINAL_END.search(inner):
+        return False
+    if not gap.rstrip().endswith(","):
+        return False
+    gap_tokens = doc.char_span(first.end + 1, second.start - 1, alignment_mode="contract") or []
+    return not any(t.text in TERMINALS for t in gap_tokens) and any(_is_speech(t) for t in gap_tokens)
+
+
+def _inside_tokens(doc, marked: list[MarkedSpan]) -> set[int]:
+    """Indexes of tokens inside any quotation marks (their verbs are not attributions)."""
+    inside: set[int] = set()
+    for span in marked:
+        for a, b in span.parts:
+            chunk = doc.char_span(a, b, alignment_mode="expand")
+            if chunk is not None:
+                inside.update(range(chunk.start, chunk.end))
+    return inside
+
+
+def _is_speech(tok) -> bool:
+    if tok.lower_ == "according":
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")
+
+
+def _subject(verb, inside: set[int], depth: int = 0):
+    """The token naming who speaks through verb (its subject, or the object of 'according to')."""
+    if verb.lower_ == "according":
+        to = verb.doc[verb.i + 1]
+        return next((g for g in to.children if g.dep_ == "pobj"), None)
+    for c in verb.children:
+        # a misparse can make a word inside the quotation the subject of "said"
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside:
+            return c
+    if depth < 3 and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl"):
+            return _subject(verb.head, inside, depth + 1)
+        if verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "quoted … as saying"
+            return _subject(verb.head.head, inside, depth + 1)
+    return None
+
+
+def _speaker_of(verb, resolver: Resolver, inside: set[int], window=()) -> Speaker | None:
+    """Speaker of a speech verb; when the parse gives it no subject, the name next to it in the window."""
+    subj = _subject(verb, inside)
+    if subj is None:
+        near = [t for t in window if t.i not in inside and t.i != verb.i]
+        before = [t for t in near if t.i < verb.i]
+        after = [t for t in near if t.i > verb.i][:5]
+        for group in (before, after):
+            named = [t for t in group if t.ent_type_ in ("PERSON", "ORG")]
+            nouns = [t for t in group if t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME")]
+            if named or nouns:
+                subj = named[-1] if named else nouns[0]
+                break
+    return resolver.resolve(subj) if subj is not None else None
+
+
+def _speech_events(doc, inside: set[int], resolver: Resolver) -> list[tuple[int, Speaker]]:
+    """Speakers of every speech verb outside quotations, in text order (resolving as we go)."""
+    events = []
+    for tok in doc:
+        if tok.i in inside or not _is_speech(tok) or tok.lemma_.lower() in AFTER_ONLY:
+            continue
+        subj = _subject(tok, inside)
+        if subj is None:
+            continue
+        speaker = resolver.resolve(subj)
+        # speech inside a subordinate clause ("the danger both agencies have warned about") is not the news source
+        if tok.dep_ not in ("relcl", "acl", "advcl", "xcomp", "ccomp", "pcomp") or tok.head.i in inside or subj.lower_ in ("who", "which"):
+            resolver.said(tok.i, speaker)
+        events.append((tok.i, speaker))
+    return events
+
+
+def _window_tokens(doc, lo: int, hi: int):
+    span = doc.char_span(lo, hi, alignment_mode="contract") if hi > lo else None
+    return list(span) if span is not None else []
+
+
+def _after_window(doc, span: _Span, spans: list[_Span], paras, inside: set[int]) -> list:
+    """Tokens after the closing mark up to the end of the sentence, the next quotation or the paragraph."""
+    text = doc.text
+    para_end = paras[span.last_para][1]
+    nxt = min([s.start - 1 for s in spans if s.start > span.end] + [para_end])
+    toks = []
+    for t in _window_tokens(doc, span.end + 1, nxt):
+        if t.i in inside:
+            break
+        toks.append(t)
+        if t.text in TERMINALS:
+            break
+    inner = text[span.parts[-1][0] : span.end].rstrip()
+    words = [t for t in toks if t.is_alpha]
+    if not words:
+        return []
+    if not _TERMINAL_END.search(inner) or words[0].is_lower:
+        return toks
+    # '"…." Hadi said.' attributes; '"…." He added that …' starts a new report
+    for t in toks:
+        if _is_speech(t) and not any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+            return toks
     return []
+
+
+def _before_window(doc, span: _Span, spans: list[_Span], paras, inside: set[int]) -> list:
+    """Tokens from the start of the sentence to the opening mark."""
+    lo = max([paras[span.para][0]] + [s.end + 1 for s in spans if s.end < span.start])
+    toks = [t for t in _window_tokens(doc, lo, span.start - 1) if t.i not in inside]
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k].text in TERMINALS:
+            return toks[k + 1 :]
+    return toks
+
+
+def _attribute(doc, span: _Span, spans, paras, inside, resolver: Resolver, events) -> Speaker | None:
+    """The quotation's own attribution, or None when it has none (a floating quotation)."""
+    gap = [t for a, b in span.gaps for t in _window_tokens(doc, a, b)]
+    after = _after_window(doc, span, spans, paras, inside)
+    before = _before_window(doc, span, spans, paras, inside)
+    allowed = {t.i for t in gap + after + before}
+    for verb in _governing_verbs(doc, span, inside):
+        if verb.i in allowed and (verb.lemma_.lower() not in AFTER_ONLY or verb.i not in {t.i for t in before}):
+            window = next(w for w in (gap, after, before) if verb in w)
+            return _speaker_of(verb, resolver, inside, window) or UNKNOWN
+    for window, pick in ((gap, 0), (after, 0), (before, -1)):
+        verbs = [t for t in window if _is_speech(t)]
+        if window is before:
+            verbs = [t for t in verbs if t.lemma_.lower() not in AFTER_ONLY]
+        if verbs:
+            return _speaker_of(verbs[pick], resolver, inside, window) or UNKNOWN
+    if any(t.is_alpha for t in before):  # a partial quotation inside the reporter's sentence
+        for verb in _governing_verbs(doc, span, inside, speech_only=False):
+            subj = _subject(verb, inside)
+            if subj is not None:
+                sp = resolver.resolve(subj)
+                if sp.name:
+                    return sp
+    return None
+
+
+def _governing_verbs(doc, span: _Span, inside: set[int], speech_only: bool = True):
+    """Verbs outside the quotation that the parse makes govern it, nearest first."""
+    quote_toks = {t.i for a, b in span.parts for t in _window_tokens(doc, a, b)}
+    seen = []
+    for i in sorted(quote_toks):
+        tok = doc[i]
+        if tok.head.i in quote_toks:
+            continue
+        head, hops = tok.head, 0
+        while hops < 4 and head.i not in inside and head.i not in quote_toks:
+            if head.pos_ in ("VERB", "AUX") or head.lower_ == "according":
+                if (not speech_only or _is_speech(head)) and head not in seen:
+                    seen.append(head)
+                    break
+            if head.head is head:
+                break
+            head, hops = head.head, hops + 1
+    return sorted(seen, key=lambda v: min(abs(v.idx - span.start), abs(v.idx - span.end)))
+
+
+def _inherit(span: _Span, prev, events, doc, para_starts) -> Speaker:
+    """A floating quotation takes the speaker of the quotation or speech just before it."""
+    best_at, best = -1, UNKNOWN
+    if prev is not None and prev[0].last_para >= span.para - 1:
+        best_at, best = prev[0].end, prev[1]
+    for i, speaker in events:
+        at = doc[i].idx
+        para = bisect.bisect_right(para_starts, at) - 1
+        if best_at < at < span.start and para >= span.para - 1:
+            best_at, best = at, speaker
+    return best
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text).strip().lower()
+
+
+def _drop_repeats(quotes: list[Quote]) -> list[Quote]:
+    """A headline often repeats part of a quotation from the body: keep the longer one only."""
+    norms = [_norm(q.text) for q in quotes]
+    keep = []
+    for k, q in enumerate(quotes):
+        dup = any(j != k and norms[k] in norms[j] and (len(norms[j]) > len(norms[k]) or j < k) for j in range(len(quotes)))
+        if not dup:
+            keep.append(q)
+    return keep

@@ -1,49 +1,67 @@
-"""Readers: turn files and folders into Articles, collecting problems instead of stopping."""
+"""Readers: turn files, folders, feeds and pages into Articles, collecting problems instead of stopping."""
 from __future__ import annotations
 
 import logging
+from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
-from ..models import Problem, ReadResult
-from .seed import parse_seed
+from ..errors import ConfigError
+from ..models import Article, ReadResult
+from .base import Context, Event, Rejected, Skipped, Warned
+from .feeds import is_url, read_url
+from .files import read_file, walk
+from .jsonfile import check_fields
 
 log = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = {".txt", ""}
+__all__ = ["Context", "iter_paths", "make_context", "read_paths"]
 
 
-def expand(paths: list[str]) -> tuple[list[Path], list[Problem]]:
-    """Files named directly, plus the readable files under folders (sorted, recursive)."""
-    files: list[Path] = []
-    problems: list[Problem] = []
+def make_context(config=None, *, store=None, fetch=None, today: date | None = None) -> Context:
+    """A reading context from the config's [fields] table; ConfigError when that table is wrong."""
+    fields = dict((getattr(config, "raw", None) or {}).get("fields") or {})
+    errors = check_fields(fields)
+    if errors:
+        where = getattr(config, "path", None) or "config"
+        raise ConfigError("\n".join(f"{where}: {e}" for e in errors))
+    today = today or datetime.now(timezone.utc).date()
+    return Context(today=today, fields=fields, store=store, fetch_options=fetch)
+
+
+def iter_paths(paths: list[str], context: Context) -> Iterator[Event]:
+    """Articles and problems from files, folders (recursively) and http(s) URLs, as they are read."""
     for name in paths:
+        name = str(name)
         path = Path(name)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and not p.name.startswith(".")))
+        if is_url(name):
+            yield from read_url(name, context)
+        elif path.is_dir():
+            files = walk(path)
+            if not files:
+                yield Warned(name, "folder holds no files")
+            for file in files:
+                yield from read_file(file, context)
         elif path.is_file():
-            files.append(path)
+            yield from read_file(path, context)
         else:
-            problems.append(Problem(name, "no such file or folder; check the path"))
-    return files, problems
+            yield Rejected(name, "no such file or folder — check the path", "not found")
 
 
-def read_paths(paths: list[str], *, config=None) -> ReadResult:
-    """Read every article under `paths`; a bad file is reported and skipped."""
+def read_paths(paths: list[str], *, config=None, store=None, fetch=None, today: date | None = None) -> ReadResult:
+    """Read every article under `paths`; a bad input is reported and skipped."""
+    context = make_context(config, store=store, fetch=fetch, today=today)
     result = ReadResult()
-    files, problems = expand(paths)
-    result.problems.extend(problems)
-    for path in files:
-        try:
-            raw = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            result.problems.append(Problem(str(path), "not UTF-8 text; convert it to UTF-8"))
-            continue
-        except OSError as exc:
-            result.problems.append(Problem(str(path), f"cannot read ({exc.strerror})"))
-            continue
-        article, bad, warnings = parse_seed(raw, str(path))
-        result.problems.extend(bad)
-        result.warnings.extend(warnings)
-        if article:
-            result.articles.append(article)
+    try:
+        for event in iter_paths(paths, context):
+            if isinstance(event, Article):
+                result.articles.append(event)
+            elif isinstance(event, Rejected):
+                result.problems.append(event.problem)
+            elif isinstance(event, Warned):
+                result.warnings.append(event.problem)
+            elif isinstance(event, Skipped):
+                log.info("%s: %s", event.where, event.message)
+    finally:
+        context.close()
     return result

@@ -65,19 +65,35 @@ class Skipped:
 
     where: str
     message: str
+    kind: str = "stored"  # stored: an entry already in the store; unchanged: a feed answering 304
 
 
 Event = Union[Article, Rejected, Warned, Skipped]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Context:
-    """Settings every reader may need, passed down instead of globals."""
+    """Settings every reader may need, passed down instead of globals; owns the HTTP client."""
 
-    today: date
-    fields: dict = field(default_factory=dict)  # [fields] mapping for JSON
-    fetcher: object = None  # fetch.Fetcher, created on first URL
+    today: date  # dates after this (plus a day) are refused as future
+    fields: dict = field(default_factory=dict)  # the config's [fields] mapping for JSON
     store: object = None  # Store, for feed state and skipping stored entries
+    fetch_options: object = None  # fetch.FetchOptions; defaults when None
+    _fetcher: object = field(default=None, repr=False)
+
+    @property
+    def fetcher(self):
+        """The HTTP client, created on the first URL so file-only runs never open one."""
+        if self._fetcher is None:
+            from .fetch import Fetcher
+
+            self._fetcher = Fetcher(self.fetch_options)
+        return self._fetcher
+
+    def close(self) -> None:
+        if self._fetcher is not None:
+            self._fetcher.close()
+            self._fetcher = None
 
 
 def article_id(text: str) -> str:

@@ -82,7 +82,7 @@ def from_text(text: str) -> tuple[date, bool]:
         return date(year, month, 1), False
     if YEAR_ONLY.match(text):
         raise ValueError(f"date '{text}' gives only a year")
-    if text.isdigit():
+    if text.isdigit() and len(text) > 8:  # eight digits are YYYYMMDD, longer ones a timestamp
         return from_epoch(int(text)), True
     try:
         return utc(parsedate_to_datetime(text)).date(), True  # RFC 822, as feeds and mail write it

@@ -1,0 +1,295 @@
+"""Turn articles and their extractions for a period into one Briefing: deduped developments, reconciled figures."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from .models import Article, Extraction
+from .store import day_span
+from .reconcile import (CATEGORIES, FlowTotal, Reported, Sighting, change, dates_compatible, day, flow_totals,
+                        latest_stocks, reconcile)
+
+MAX_HIGHLIGHTS = 5
+MIN_HIGHLIGHTS = 3
+MAX_ENTRIES = 40  # developments beyond this are left to the sources, so long periods stay readable
+MAX_QUOTES = 6
+LEAD_DAYS = 7  # events this shortly before the period, reported by its articles, still belong to it
+STOPWORDS = frozenset(
+    "the a an of in on at to and or for from by with was were is are be been has have had that this which who "
+    "as it its their his her they he she after before into than also more least about over said says".split())
+THEMES = (  # word stems that put a place-less development under a theme
+    ("Fighting and casualties", ("kill", "attack", "strik", "shell", "bomb", "fire", "clash", "dead", "death",
+                                 "wound", "injur", "soldier", "offensive", "raid", "assault", "captur")),
+    ("Displacement and humanitarian situation", ("displac", "flee", "fled", "refugee", "camp", "aid", "shelter",
+                                                 "evacu", "humanitarian")),
+    ("Diplomacy and statements", ("ceasefire", "agree", "talks", "meeting", "deal", "urge", "call", "warn",
+                                  "minister", "president", "spokes", "said", "statement")),
+)
+OTHER_THEME = "Other developments"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article in the numbered source list."""
+
+    number: int
+    article_id: str
+    title: str
+    source: str
+    date: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A development as the briefing states it, citing every source that reported it."""
+
+    text: str
+    event_date: str | None
+    location: str | None
+    score: float
+    citations: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One line of the key-figures box: a latest stock or a period's incident total."""
+
+    category: str
+    kind: str  # stock | flow
+    low: int
+    high: int
+    qualifier: str
+    as_of: str | None  # stock: date of the total; flow: None (the period is the briefing's)
+    citations: tuple[int, ...]
+    incidents: int = 0  # flows: how many distinct incidents were added up
+    change: str | None = None  # "up 35% on the previous week (large change)"
+    figure: Reported | None = None  # stocks: the reconciled figure with its per-source reports
+
+
+@dataclass(frozen=True)
+class QuoteEntry:
+    """A quotation with its speaker and citation."""
+
+    text: str
+    speaker: str | None
+    role: str | None
+    citation: int
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything a briefing says, before it is rendered."""
+
+    title: str
+    start: date | None
+    end: date | None
+    now: datetime
+    issue: int | None = None
+    sources: tuple[Source, ...] = ()
+    highlights: tuple[Entry, ...] = ()
+    overview: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
+    chronology: tuple[Entry, ...] = ()
+    key_figures: tuple[KeyFigure, ...] = ()
+    stocks: tuple[Reported, ...] = ()
+    flows: tuple[Reported, ...] = ()
+    quotes: tuple[QuoteEntry, ...] = ()
+    undated: tuple[Source, ...] = ()
+    non_english: int = 0
+    outside: int = 0  # articles in the store outside the period
+    store_first: date | None = None
+    store_last: date | None = None
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def empty(self) -> bool:
+        return not self.sources
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """The inputs aggregate() needs, read from the store by the pipeline."""
+
+    articles: list[Article]
+    extractions: dict[str, Extraction]
+    previous: list[Article] = field(default_factory=list)  # the previous period of the same length
+    previous_extractions: dict[str, Extraction] = field(default_factory=dict)
+    undated: list[Article] = field(default_factory=list)
+    total: int = 0  # articles in the store
+    store_first: date | None = None
+    store_last: date | None = None
+
+
+def aggregate(gathered: Gathered, *, title: str, start: date | None, end: date | None, now: datetime,
+              issue: int | None = None, keywords=(), places=()) -> Briefing:
+    """Build the Briefing for [start, end] from gathered articles and extractions."""
+    chosen = [a for a in on_topic(gathered.articles, keywords, places)]
+    english = [a for a in chosen if a.lang == "en"]
+    sources = number_sources(english)
+    cite = {s.article_id: s.number for s in sources}
+    extractions = {a.id: gathered.extractions[a.id] for a in english if a.id in gathered.extractions}
+    entries = dedupe(developments(english, extractions, cite, start, end))
+    stocks, flows = figures(english, extractions, cite, start, end)
+    previous = [a for a in on_topic(gathered.previous, keywords, places) if a.lang == "en"]
+    prev_cite = {a.id: i for i, a in enumerate(previous, 1)}
+    prev_stocks, prev_flows = figures(previous, gathered.previous_extractions, prev_cite, None, None)
+    days = (end - start).days + 1 if start and end else 0
+    chronology = tuple(sorted(entries[:MAX_ENTRIES], key=lambda e: (e.event_date or "", -e.score, e.citations)))
+    return Briefing(
+        title=title, start=start, end=end, now=now, issue=issue, sources=tuple(sources),
+        highlights=highlights(entries), overview=overview(chronology), chronology=chronology,
+        key_figures=key_figures(stocks, flows, prev_stocks, prev_flows, days if previous else 0),
+        stocks=tuple(stocks), flows=tuple(flows),
+        quotes=quotes(english, extractions, cite),
+        undated=tuple(Source(0, a.id, a.title, a.source, None, a.url) for a in gathered.undated),
+        non_english=len(chosen) - len(english),
+        outside=max(0, gathered.total - len(gathered.articles) - len(gathered.undated)),
+        store_first=gathered.store_first, store_last=gathered.store_last,
+    )
+
+
+def on_topic(articles: list[Article], keywords=(), places=()) -> list[Article]:
+    """Articles mentioning one of the keywords (when given) and one of the places (when given)."""
+    def mentions(article: Article, words) -> bool:
+        text = f"{article.title}\n{article.text}".lower()
+        return any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in words)
+
+    return [a for a in articles if (not keywords or mentions(a, keywords)) and (not places or mentions(a, places))]
+
+
+def number_sources(articles: list[Article]) -> list[Source]:
+    ordered = sorted(articles, key=lambda a: (a.date or "", a.source, a.title, a.id))
+    return [Source(n, a.id, a.title, a.source, a.date, a.url) for n, a in enumerate(ordered, 1)]
+
+
+def in_period(value: str | None, start: date | None, end: date | None) -> bool:
+    """A day, or a month overlapping the period (or the few days before it); unknown dates count as in."""
+    if value is None or (start is None and end is None):
+        return True
+    first, last = (date.fromisoformat(d) for d in day_span(value))
+    return (start is None or last >= start - timedelta(days=LEAD_DAYS)) and (end is None or first <= end)
+
+
+def developments(articles, extractions, cite, start, end) -> list[Entry]:
+    """Every development of the period, one Entry per sentence, before deduplication."""
+    found = []
+    for article in articles:
+        extraction = extractions.get(article.id)
+        for d in extraction.developments if extraction else ():
+            when = d.event_date or article.date
+            if in_period(when, start, end):
+                found.append(Entry(d.text, when, d.location, d.score, (cite[article.id],)))
+    return sorted(found, key=lambda e: (-e.score, e.event_date or "", e.citations, e.text))
+
+
+def stems(text: str) -> set[str]:
+    """Content words cut to five letters, so 'strike' and 'strikes' meet."""
+    return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower().replace(",", "")) if w not in STOPWORDS}
+
+
+def similar(a: Entry, b: Entry) -> bool:
+    """The same event told twice: compatible dates and mostly the same content words."""
+    if not dates_compatible(a.event_date, b.event_date):
+        return False
+    sa, sb = stems(a.text), stems(b.text)
+    if not sa or not sb:
+        return False
+    overlap = len(sa & sb) / min(len(sa), len(sb))
+    same_place = a.location and b.location and a.location.lower() == b.location.lower()
+    return overlap >= 0.5 or (bool(same_place) and overlap >= 0.35)
+
+
+def dedupe(entries: list[Entry]) -> list[Entry]:
+    """Merge entries reporting the same event; the best-scored wording stays, all sources are cited."""
+    merged: list[Entry] = []
+    for entry in entries:  # best first, so the kept text is the best-scored one
+        for i, kept in enumerate(merged):
+            if similar(kept, entry) and not set(entry.citations) <= set(kept.citations):
+                citations = tuple(sorted(set(kept.citations) | set(entry.citations)))
+                merged[i] = Entry(kept.text, kept.event_date if len(kept.event_date or "") >= len(entry.event_date or "")
+                                  else entry.event_date, kept.location or entry.location, kept.score, citations)
+                break
+        else:
+            merged.append(entry)
+    # corroboration by several sources makes an event more important
+    scored = [Entry(e.text, e.event_date, e.location, round(e.score + 0.5 * (len(e.citations) - 1), 2), e.citations)
+              for e in merged]
+    return sorted(scored, key=lambda e: (-e.score, e.event_date or "", e.citations, e.text))
+
+
+def highlights(entries: list[Entry]) -> tuple[Entry, ...]:
+    """The 3–5 most important developments: the best ones, stopping where importance drops off."""
+    if not entries:
+        return ()
+    top = entries[0].score
+    chosen = [e for e in entries[:MAX_HIGHLIGHTS] if e.score >= 0.6 * top]
+    return tuple(entries[:max(len(chosen), min(MIN_HIGHLIGHTS, len(entries)))])
+
+
+def theme(entry: Entry) -> str:
+    text = entry.text.lower()
+    for name, words in THEMES:
+        if any(w in text for w in words):
+            return name
+    return OTHER_THEME
+
+
+def overview(entries: tuple[Entry, ...]) -> tuple[tuple[str, tuple[Entry, ...]], ...]:
+    """Developments grouped by place (busiest place first), place-less ones by theme, each group by date."""
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.location or theme(entry), []).append(entry)
+    themes = {name for name, _ in THEMES} | {OTHER_THEME}
+    order = sorted(groups, key=lambda g: (g in themes, -len(groups[g]), g))
+    return tuple((g, tuple(sorted(groups[g], key=lambda e: (e.event_date or "", -e.score)))) for g in order)
+
+
+def figures(articles, extractions, cite, start, end) -> tuple[list[Reported], list[Reported]]:
+    """Reconciled stocks and flows reported in the period."""
+    sightings = [
+        Sighting(f, cite[a.id], a.date)
+        for a in articles if a.id in extractions
+        for f in extractions[a.id].figures
+    ]
+    sightings = [s for s in sightings if in_period(s.figure.event_date or s.article_date, start, end)]
+    return reconcile(sightings, "stock"), reconcile(sightings, "flow")
+
+
+def key_figures(stocks, flows, prev_stocks, prev_flows, days: int) -> tuple[KeyFigure, ...]:
+    """Latest stock per category and the period's incident totals, each compared with the previous period."""
+    latest, totals = latest_stocks(stocks), flow_totals(flows)
+    prev_latest, prev_totals = latest_stocks(prev_stocks), flow_totals(prev_flows)
+    rows = []
+    for category in CATEGORIES:
+        if category in latest:
+            s = latest[category]
+            before = prev_latest.get(category)
+            rows.append(KeyFigure(category, "stock", s.low, s.high, s.qualifier if s.agreed else "range", s.as_of,
+                                  s.citations, change=change(s.low, before.low if before and days else None, days),
+                                  figure=s))
+        if category in totals:
+            t: FlowTotal = totals[category]
+            before_total = prev_totals.get(category)
+            rows.append(KeyFigure(category, "flow", t.low, t.high, t.qualifier, None, t.citations, t.incidents,
+                                  change(t.low, before_total.low if before_total and days else None, days)))
+    return tuple(rows)
+
+
+def quotes(articles, extractions, cite) -> tuple[QuoteEntry, ...]:
+    """The most quotable quotations: attributed, with a role, of a readable length; each text once."""
+    found, seen = [], set()
+    for article in articles:
+        extraction = extractions.get(article.id)
+        for q in extraction.quotes if extraction else ():
+            key = " ".join(q.text.lower().split())
+            if key in seen:
+                continue
+            seen.add(key)
+            words = len(q.text.split())
+            rank = 2 * bool(q.speaker) + bool(q.speaker_role) + (6 <= words <= 60)
+            found.append((-rank, article.date or "", cite[article.id], q.start,
+                          QuoteEntry(q.text, q.speaker, q.speaker_role, cite[article.id], article.date)))
+    found.sort(key=lambda item: item[:4])
+    return tuple(item[-1] for item in found[:MAX_QUOTES])

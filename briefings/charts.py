@@ -1,0 +1,216 @@
+"""Charts of a briefing: matplotlib Figure objects (no pyplot state), Agg, style from charts/briefing.mplstyle."""
+from __future__ import annotations
+
+import io
+import textwrap
+import logging
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+from matplotlib import dates as mdates  # noqa: E402
+from matplotlib import style  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+
+from .aggregate import Briefing  # noqa: E402
+from .reconcile import Reported, day  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+DEFAULT_STYLE = Path(__file__).resolve().parent.parent / "charts" / "briefing.mplstyle"
+MARKERS = "osD^vPX*<>"
+WEEKLY_AFTER_DAYS = 45  # longer periods are charted per week
+GROUP_CLASSES = (
+    ("civilians", ("civilian", "child", "children", "women", "woman", "people", "resident", "student", "patient",
+                   "worker", "family", "families", "boy", "girl", "infant", "baby", "men")),
+    ("fighters and soldiers", ("soldier", "troop", "fighter", "militant", "rebel", "force", "police", "army",
+                               "officer", "combatant", "militia", "guard", "jihadist", "insurgent")),
+)
+UNSPECIFIED = "group not stated"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart of the briefing, or the line saying why it is missing."""
+
+    name: str  # file stem: displacement | casualties
+    title: str
+    svg: str | None  # inline SVG for the HTML/PDF; None when there is no data
+    png: str | None  # PNG file name beside the Markdown, when written
+    missing: str | None  # the one line shown instead of an empty chart
+
+
+def style_path(override: Path | None) -> Path:
+    return Path(override) if override else DEFAULT_STYLE
+
+
+def people(value: float, _pos=None) -> str:
+    """Axis numbers: 520k, 3.6M."""
+    if abs(value) >= 1_000_000:
+        return f"{value / 1_000_000:.1f}M".replace(".0M", "M")
+    if abs(value) >= 10_000:
+        return f"{value / 1000:.0f}k"
+    return f"{value:,.0f}"
+
+
+def long_day(value: str | None) -> str:
+    d = day(value)
+    if d is None:
+        return "date unknown"
+    return d.strftime("%b %Y") if len(value) == 7 else f"{d.day} {d.strftime('%b %Y')}"
+
+
+def cited_list(citations) -> str:
+    """'[1], [2], [5]', or '[1]–[40]' spans for runs, so long lists do not widen the chart."""
+    numbers, spans = sorted(set(citations)), []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return ", ".join(f"[{a}]" if a == b else f"[{a}], [{b}]" if b == a + 1 else f"[{a}]–[{b}]" for a, b in spans)
+
+
+def source_note(figure: Figure, citations, as_of: str | None) -> None:
+    note = (f"Source: figures as reported by sources {cited_list(citations)} (see source list); not verified. "
+            f"As of {long_day(as_of)}.")
+    figure.text(0.0, -0.02, textwrap.fill(note, 130), fontsize=7, color="#555555", ha="left", va="top")
+
+
+def displacement_figure(stocks: tuple[Reported, ...]) -> Figure | None:
+    """Reported running totals of displaced people and refugees by as-of date; a marker per source."""
+    chosen = [s for s in stocks if s.category in ("displaced", "refugees") and day(s.as_of)]
+    if not chosen:
+        return None
+    figure = Figure()
+    axes = figure.add_subplot()
+    palette = matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]
+    colours = {"displaced": palette[0], "refugees": palette[1 % len(palette)]}
+    citations = sorted({r.citation for s in chosen for r in s.reports})
+    marker = {c: MARKERS[i % len(MARKERS)] for i, c in enumerate(citations)}
+    for stock in chosen:
+        when = day(stock.as_of)
+        if not stock.agreed:  # the span between disagreeing sources
+            axes.vlines(when, stock.low, stock.high, colors=colours[stock.category], linewidth=2, alpha=0.35)
+        for report in stock.reports:
+            axes.plot([when], [report.value], marker=marker[report.citation], linestyle="none",
+                      color=colours[stock.category])
+    for category in ("displaced", "refugees"):
+        series = sorted((day(s.as_of), s.high) for s in chosen if s.category == category)
+        if len(series) > 1:
+            axes.plot([d for d, _ in series], [v for _, v in series], color=colours[category], linewidth=1, alpha=0.6)
+    handles = [axes.plot([], [], marker="s", linestyle="none", color=colours[c], label=label)[0]
+               for c, label in (("displaced", "internally displaced"), ("refugees", "refugees"))
+               if any(s.category == c for s in chosen)]
+    handles += [axes.plot([], [], marker=marker[c], linestyle="none", color="#555555", label=f"source [{c}]")[0]
+                for c in citations]
+    figure.subplots_adjust(right=0.78)  # room for the legend outside, so it never covers a point
+    axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0))
+    axes.set_title("Reported displacement (running totals)")
+    axes.set_ylabel("people (reported total)")
+    axes.set_xlabel("as-of date of the reported total")
+    axes.yaxis.set_major_formatter(FuncFormatter(people))
+    axes.set_ylim(bottom=0, top=max(s.high for s in chosen) * 1.15)
+    date_axis(axes, [day(s.as_of) for s in chosen])
+    source_note(figure, citations, max(s.as_of for s in chosen))
+    return figure
+
+
+def group_class(group: str | None) -> str:
+    words = (group or "").lower()
+    for name, stems in GROUP_CLASSES:
+        if any(stem in words for stem in stems):
+            return name
+    return UNSPECIFIED
+
+
+def bucket(when: date, weekly: bool) -> date:
+    return when - timedelta(days=when.weekday()) if weekly else when
+
+
+def casualty_figure(flows: tuple[Reported, ...], start: date | None, end: date | None) -> Figure | None:
+    """Killed and injured per day (per week for long periods), stacked by group where known."""
+    chosen = [f for f in flows if f.category in ("killed", "injured") and day(f.as_of)]
+    if not chosen:
+        return None
+    first, last = min(day(f.as_of) for f in chosen), max(day(f.as_of) for f in chosen)
+    weekly = ((end or last) - (start or first)).days > WEEKLY_AFTER_DAYS
+    categories = [c for c in ("killed", "injured") if any(f.category == c for f in chosen)]
+    figure = Figure(figsize=(6.6, 1.2 + 1.9 * len(categories)))
+    groups = sorted({group_class(f.group) for f in chosen}, key=lambda g: (g == UNSPECIFIED, g))
+    colours = dict(zip(("civilians", "fighters and soldiers", UNSPECIFIED), ("#c0504d", "#1f4e79", "#a6a6a6")))
+    axes_list = figure.subplots(len(categories), 1, sharex=True, squeeze=False)[:, 0]
+    for axes, category in zip(axes_list, categories):
+        totals: dict[tuple[date, str], int] = {}
+        for f in chosen:
+            if f.category == category:
+                key = (bucket(day(f.as_of), weekly), group_class(f.group))
+                totals[key] = totals.get(key, 0) + f.low
+        days = sorted({d for d, _ in totals})
+        bottom = {d: 0 for d in days}
+        for group in groups:
+            heights = [totals.get((d, group), 0) for d in days]
+            if any(heights):
+                axes.bar(days, heights, bottom=[bottom[d] for d in days], width=5.5 if weekly else 0.8,
+                         color=colours.get(group, "#8064a2"), label=group, align="edge" if weekly else "center")
+                for d, h in zip(days, heights):
+                    bottom[d] += h
+        axes.set_ylabel(f"people {category}\nper {'week' if weekly else 'day'}")
+        axes.set_ylim(0, max(bottom.values()) * 1.45)  # headroom so the legend never covers a bar
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
+        axes.legend(loc="upper left")
+    axes_list[0].set_title("Reported casualties in incidents (lower bound of each report)")
+    axes_list[-1].set_xlabel("week starting" if weekly else "date of incident")
+    date_axis(axes_list[-1], [start or first, end or last], pad=3 if weekly else 1)
+    source_note(figure, [c for f in chosen for c in f.citations], max(f.as_of for f in chosen))
+    return figure
+
+
+def date_axis(axes, days: list[date], pad: int = 2) -> None:
+    """Readable dates and some room either side, so single points are not on the frame."""
+    low, high = min(days), max(days)
+    axes.set_xlim(low - timedelta(days=pad), high + timedelta(days=pad))
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def svg_text(figure: Figure) -> str:
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    text = buffer.getvalue()
+    return text[text.index("<svg"):]  # drop the XML prolog and doctype so it can sit inside HTML
+
+
+def png_bytes(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def make_charts(briefing: Briefing, *, chart_style: Path | None = None, png: bool = True,
+                svg: bool = True) -> tuple[list[Chart], dict[str, bytes]]:
+    """The briefing's charts (SVG inline) and their PNG files by name; a missing chart is one line."""
+    charts, files = [], {}
+    stem = f"{briefing.start or 'all'}_{briefing.end or 'all'}"
+    specs = (
+        ("displacement", "Displacement", lambda: displacement_figure(briefing.stocks),
+         "No displacement totals were reported in this period, so there is no displacement chart."),
+        ("casualties", "Casualties", lambda: casualty_figure(briefing.flows, briefing.start, briefing.end),
+         "No killed or injured counts were reported in this period, so there is no casualty chart."),
+    )
+    with style.context(str(style_path(chart_style))):
+        for name, title, build, missing in specs:
+            figure = build()
+            if figure is None:
+                charts.append(Chart(name, title, None, None, missing))
+                continue
+            file_name = f"briefing_{stem}_{name}.png"
+            if png:
+                files[file_name] = png_bytes(figure)
+            charts.append(Chart(name, title, svg_text(figure) if svg else None, file_name if png else None, None))
+    return charts, files

@@ -1,0 +1,197 @@
+"""Context of a figure: qualifier, group, place, source, running total, and whether it is a fact."""
+from __future__ import annotations
+
+# Words just before a number, longest first, and the qualifier they give it.
+QUALIFIERS = [
+    (("no", "fewer", "than"), "at_least"), (("not", "less", "than"), "at_least"),
+    (("no", "less", "than"), "at_least"), (("a", "minimum", "of"), "at_least"), (("at", "least"), "at_least"),
+    (("more", "than"), "more_than"), (("in", "excess", "of"), "more_than"), (("upwards", "of"), "more_than"),
+    (("over",), "more_than"), (("above",), "more_than"), (("exceeding",), "more_than"), (("more",), "more_than"),
+    (("as", "many", "as"), "up_to"), (("up", "to"), "up_to"), (("at", "most"), "up_to"),
+    (("close", "to"), "about"), (("an", "estimated"), "about"), (("estimated",), "about"),
+    (("about",), "about"), (("some",), "about"), (("around",), "about"), (("nearly",), "about"),
+    (("almost",), "about"), (("roughly",), "about"), (("approximately",), "about"), (("approx",), "about"),
+    (("circa",), "about"), (("an", "approximate"), "about"), (("just", "under"), "about"), (("just", "over"), "more_than"),
+]
+# Words that may sit between a qualifier and its number ("at least another 6,000").
+FILLERS = {"another", "a", "further", "an", "additional", "the"}
+# Verbs giving their object number a qualifier: "the toll exceeds 1,000", "officials estimated 4,279".
+QUALIFYING_VERBS = {"exceed": "more_than", "surpass": "more_than", "top": "more_than", "pass": "more_than",
+                    "estimate": "about"}
+# Verbs under which a count is not a reported event.
+NONFACT_VERBS = {
+    "plan", "threaten", "fear", "risk", "expect", "aim", "intend", "deny", "prepare", "try", "attempt",
+    "want", "hope", "vow", "predict", "forecast", "refrain", "prevent", "avoid", "stop", "warn", "could",
+    "seek", "order", "urge", "propose", "prepare", "project", "anticipate", "need",
+}
+MODALS = {"could", "may", "might", "would", "will", "shall", "should", "can", "must", "'ll", "wo", "ca"}
+SOURCE_VERBS = {"say", "report", "tell", "announce", "state", "confirm", "estimate", "add", "note",
+                "record", "document", "count", "put", "show", "indicate"}
+SOURCE_NOUNS = {
+    "official", "ministry", "minister", "police", "agency", "spokesman", "spokeswoman", "spokesperson",
+    "monitor", "observatory", "authority", "government", "army", "military", "witness", "source", "medic",
+    "doctor", "hospital", "report", "statement", "organisation", "organization", "committee", "governor",
+    "mayor", "president", "office", "council", "group", "resident", "rescuer", "media", "coalition", "force",
+    "agencies", "administration", "department", "service", "worker", "activist", "survey", "estimate",
+}
+STOCK_WORDS = ("since", "so far", "in total", "to date", "overall", "altogether", "cumulative", "toll",
+               "in all", "total of", "already", "hosting", "hosts", "host ")
+
+
+def qualifier(doc, start: int, high: int | None) -> str:
+    """Qualifier given by the words right before the number (never by words elsewhere)."""
+    i = start
+    while i > 0 and doc[i - 1].lower_ in FILLERS:
+        i -= 1
+    before = [t.lower_ for t in doc[max(0, i - 3):i]]
+    for words, name in QUALIFIERS:
+        if tuple(before[-len(words):]) == words:
+            if words == ("more",) and len(before) > 1 and _is_number(doc[i - 2]):
+                continue  # "two more civilians" is an addition, not "more than"
+            if words == ("over",) and i > 1 and doc[i - 2].lemma_ in ("fight", "clash", "dispute"):
+                continue
+            return name
+    if start > 0 and doc[start - 1].lower_ == "between" and high:
+        return "exact"
+    head = doc[start].head
+    if head.lemma_ in QUALIFYING_VERBS and doc[start].i > head.i:
+        return QUALIFYING_VERBS[head.lemma_]
+    # "officials estimated 4,279 were hurt", "the UN estimates that 400,000 have been killed"
+    for tok in list(doc[start].ancestors)[:4]:
+        if tok.lemma_ == "estimate" and tok.i < start and tok.pos_ == "VERB":
+            return "about"
+    return "exact"
+
+
+def _is_number(tok) -> bool:
+    return tok.like_num or tok.pos_ == "NUM"
+
+
+def not_a_fact(trigger, number_tokens) -> str | None:
+    """Why the count is hypothetical, planned, feared, negated or denied; None for a reported fact."""
+    first = number_tokens[0]
+    if first.i > 0 and first.doc[first.i - 1].lower_ in ("no", "none", "zero", "not"):
+        return "negated"
+    chain = [trigger] + [t for t in trigger.ancestors][:4]
+    for k, tok in enumerate(chain):
+        children = list(tok.children)
+        if any(c.dep_ == "neg" for c in children) and k == 0:
+            return "negated"
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in children) and (k == 0 or tok.pos_ == "VERB" and k < 2):
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+            return "hypothetical"
+        if k > 0 and tok.lemma_.lower() in NONFACT_VERBS:
+            return "not reported as fact (%s)" % tok.lemma_
+        if k > 0 and tok.lemma_.lower() in ("fear", "plan", "threat", "risk", "danger", "prospect", "possibility"):
+            return "not reported as fact (%s)" % tok.lemma_
+    if trigger.lemma_.lower() in ("fear",):
+        return "feared"
+    return None
+
+
+def group(noun, number, role_word) -> str | None:
+    """Who was counted: the counted noun with its modifiers ("Turkish soldiers"), or "people"."""
+    if noun is number or (noun is role_word and noun.lemma_.lower() not in ("refugee", "evacuee", "idp")):
+        of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return _noun_phrase(obj)
+        return "people"
+    return _noun_phrase(noun)
+
+
+def _noun_phrase(noun) -> str:
+    """The noun with the modifiers before it, minus numbers, determiners and state words."""
+    keep = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.like_num
+            and c.lower_ not in ("dead", "wounded", "injured", "more", "other", "another", "estimated", "additional", "further", "reported")]
+    tokens = sorted({t.i: t for c in keep for t in c.subtree if not t.like_num and t.pos_ != "DET"}.values(), key=lambda t: t.i)
+    words = [t.text for t in tokens] + [noun.text]
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "with", "of") and len(list(prep.subtree)) <= 6:
+            words += [t.text for t in prep.subtree]
+    return " ".join(words)
+
+
+SETTLEMENTS = {"town", "city", "village", "district", "province", "region", "camp", "neighbourhood",
+               "neighborhood", "area", "governorate", "county", "state", "island", "suburb"}
+
+
+def _places(sent) -> list:
+    """Place entities, plus names the tagger calls ORG in "the town of X"."""
+    return [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC") or (
+        e.label_ == "ORG" and e.root.dep_ == "pobj" and e.root.head.lower_ == "of"
+        and e.root.head.head.lemma_.lower() in SETTLEMENTS)]
+
+
+def location(sent, trigger, noun) -> str | None:
+    """The place the count refers to: a place in an "in/at/near …" phrase, nearest the victims first."""
+    places = _places(sent)
+    if not places:
+        return None
+    located = [e for e in places if _in_phrase(e.root) is not None]
+    if not located:
+        return None
+    near = {t.i for t in trigger.subtree} | {t.i for t in noun.subtree}
+    tied = [e for e in located if e.root.i in near] or located
+    # within one phrase ("in northern Syria's Idlib province") the place next to the phrase head is the specific one
+    return min(tied, key=lambda e: (abs(e.root.i - trigger.i) if e.root.i in near else 1000, _head_distance(e))).text
+
+
+def place(sent) -> str | None:
+    """The first place a sentence names in an "in/at/near …" phrase."""
+    return next((e.text for e in _places(sent) if _in_phrase(e.root) is not None), None)
+
+
+def _in_phrase(tok):
+    """The "in/at/near" preposition a place hangs from (through compounds and possessives), if any."""
+    for _ in range(4):
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in ("in", "at", "near", "across", "inside", "around", "outside"):
+            return head
+        of = tok.dep_ == "prep" and tok.lower_ == "of"  # "in the town of Sarmin"
+        if not of and tok.dep_ not in ("compound", "poss", "pobj", "appos", "conj", "amod", "nmod") or head is tok:
+            return None
+        tok = head
+    return None
+
+
+def _head_distance(ent) -> int:
+    prep = _in_phrase(ent.root)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), ent.root) if prep is not None else ent.root
+    return abs(ent.root.i - pobj.i)
+
+
+def attribution(sent) -> str | None:
+    """The source a sentence cites: "according to the UN", "the ministry said"."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+            obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return _short(obj)
+    for tok in sent:
+        if tok.lemma_ in SOURCE_VERBS and tok.pos_ == "VERB":
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and _is_source(subj):
+                return _short(subj)
+    return None
+
+
+def _is_source(tok) -> bool:
+    """Who can be cited: a named body or person, or a noun like "officials", "the ministry"."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") or tok.lemma_.lower() in SOURCE_NOUNS
+
+
+def _short(tok) -> str:
+    words = [t for t in tok.subtree]
+    if len(words) > 8:
+        words = [t for t in tok.lefts if t.dep_ in ("det", "compound", "amod")] + [tok]
+    return " ".join(t.text for t in words)
+
+
+def is_stock(sent, role_total: bool) -> bool:
+    """A running total ("since December", "so far", "the death toll rose to") rather than one incident."""
+    if role_total:
+        return True
+    text = sent.text.lower()
+    return any(w in text for w in STOCK_WORDS)

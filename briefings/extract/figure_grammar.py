@@ -1,0 +1,370 @@
+"""Which category a number belongs to, read from the dependency tree around it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .countries import is_country
+
+# Verbs whose object (or passive subject) is the victim.
+TRANSITIVE = {
+    "kill": "killed", "murder": "killed", "slay": "killed", "execute": "killed", "behead": "killed",
+    "decapitate": "killed", "massacre": "killed", "slaughter": "killed", "eliminate": "killed",
+    "neutralise": "killed", "neutralize": "killed", "assassinate": "killed", "martyr": "killed",
+    "lose": "killed", "drown": "killed", "bury": "killed",
+    "wound": "injured", "injure": "injured", "hurt": "injured", "maim": "injured",
+    "displace": "displaced", "uproot": "displaced", "evacuate": "displaced", "relocate": "displaced",
+}
+# Verbs whose active subject is the victim.
+INTRANSITIVE = {"die": "killed", "perish": "killed", "flee": "displaced", "escape": "displaced"}
+# Nouns that are the counted people themselves ("1,266 wounded", "3.6 million refugees").
+PEOPLE_NOUNS = {
+    "dead": "killed", "fatality": "killed", "death": "killed", "body": "killed", "corpse": "killed",
+    "life": "killed", "wounded": "injured", "injured": "injured", "injury": "injured",
+    "displaced": "displaced", "idp": "displaced", "idps": "displaced", "evacuee": "displaced",
+    "homeless": "displaced", "refugee": "refugees", "asylum": "refugees",
+}
+# Nouns taking the counted people after "of" ("the deaths of five children").
+OF_NOUNS = {
+    "death": "killed", "killing": "killed", "body": "killed", "murder": "killed", "execution": "killed",
+    "displacement": "displaced", "evacuation": "displaced", "exodus": "displaced",
+}
+# Adjectives and participles describing the counted people ("50 combatants dead").
+STATES = {
+    "dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured", "hurt": "injured",
+    "displaced": "displaced", "homeless": "displaced", "uprooted": "displaced", "evacuated": "displaced",
+}
+# Verbs reporting a running total: "the death toll rose to 52", "the toll stands at 1,944".
+TOTAL_VERBS = {"rise", "climb", "reach", "stand", "increase", "jump", "hit", "put", "take", "bring", "be",
+               "exceed", "surpass", "top", "mount", "grow", "soar", "raise", "remain", "pass"}
+TOTAL_NOUNS = {"toll", "number", "total", "tally", "count", "figure"}
+# Counted nouns that are not people.
+THINGS = {
+    "percent", "%", "per", "dollar", "euro", "pound", "year", "month", "week", "day", "hour", "minute",
+    "time", "km", "kilometre", "kilometer", "mile", "metre", "meter", "ton", "tonne", "house", "home",
+    "building", "tank", "vehicle", "truck", "post", "village", "town", "city", "point", "rocket",
+    "missile", "shell", "strike", "attack", "raid", "bomb", "family", "household", "case", "school",
+    "hospital", "site", "camp", "shelter", "acre", "hectare", "meal", "tent", "round", "incident",
+    "violation", "object", "aircraft", "plane", "drone", "weapon", "gun", "mortar", "barrel",
+    "area", "region", "district", "province", "country", "zone", "state", "county", "neighbourhood",
+    "neighborhood", "street", "road", "bridge", "checkpoint", "base", "position", "location",
+}
+
+
+@dataclass(frozen=True)
+class Role:
+    """The category of a counted noun and the word that gave it."""
+
+    category: str
+    trigger: object  # the spaCy Token (verb or noun) carrying the category
+    total: bool = False  # came from a running-total construction ("death toll rose to")
+
+
+def counted_noun(doc, start: int, end: int):
+    """The token the number phrase counts: its head noun, or the number itself when used as a noun."""
+    inside = range(start, end)
+    top = next((t for t in doc[start:end] if t.head.i not in inside or t.head is t), doc[end - 1])
+    if top.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and top.head.i not in inside:
+        head = top.head
+        if head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "PRON") and head.i > top.i:
+            return head, top
+    return top, top
+
+
+def role_of(noun, number) -> Role | None:
+    """Category of the people counted by `noun`, following subject/object/of/conjunct links."""
+    if _partitive_of_things(number):
+        return None  # "two of the hardest-hit areas"
+    own = _own_category(noun, number)
+    if own:
+        return own
+    total = _total_after_to(number)
+    if total:
+        return total
+    cur = noun
+    for _ in range(5):
+        role = _through_head(cur)
+        if role:
+            return role
+        head = cur.head
+        if head is cur:
+            return None
+        if cur.dep_ in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
+            own = _own_category(head, head)
+            if own:
+                return own
+            cur = head
+            continue
+        if cur.dep_ == "pobj" and head.lower_ in ("including", "among") and head.head is not head:
+            cur = head.head
+            if cur.pos_ in ("VERB", "AUX"):
+                return _verb_role(cur, "dobj")
+            own = _own_category(cur, cur)
+            if own:
+                return own
+            continue
+        return None
+    return None
+
+
+def _own_category(noun, number) -> Role | None:
+    """The noun names victims itself ("wounded", "refugees") or carries a state ("dead", "killed")."""
+    lemma = noun.lemma_.lower()
+    part = _partitive(noun)
+    if part is not None:
+        return part
+    if noun is not number and (lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS):
+        category = PEOPLE_NOUNS.get(noun.lower_) or PEOPLE_NOUNS[lemma]
+        if lemma == "life" and noun.head.lemma_ not in ("claim", "lose", "take", "cost"):
+            return None
+        return Role(category, noun)
+    if noun.lower_ in ("dead", "wounded", "injured", "displaced") and noun.pos_ in ("ADJ", "VERB", "NOUN"):
+        return Role(STATES[noun.lower_], noun)
+    for child in list(noun.children) + ([] if number is noun else list(number.children)):
+        if child.dep_ in ("amod", "acl", "oprd", "acomp", "conj") and child.i > number.i and child.lower_ in STATES:
+            if child.dep_ == "conj" and child.pos_ not in ("VERB", "ADJ"):
+                continue
+            return Role(STATES[child.lower_], child)
+        if child.dep_ in ("amod", "compound") and child.i < noun.i and child.lower_ in ("displaced", "dead", "wounded", "injured"):
+            return Role(STATES[child.lower_], child)
+        if child.dep_ == "amod" and child.i < noun.i and child.tag_ == "VBN" and child.lemma_ in TRANSITIVE:
+            return Role(TRANSITIVE[child.lemma_], child)  # "15 martyred mothers", "slain soldiers"
+        if child.dep_ == "prep" and _in_camps(noun):
+            return Role("displaced", child)  # "130,000 in rescue camps"
+        if child.dep_ == "acl" and child.pos_ == "VERB":
+            role = _verb_role(child, "dobj" if child.tag_ == "VBN" else "nsubj")
+            if role:
+                return role
+        if child.dep_ == "relcl":
+            whose = next((c for c in child.subtree if c.lower_ == "whose" and c.dep_ == "poss"), None)
+            if whose is not None and whose.head.lemma_.lower() in OF_NOUNS:
+                return Role(OF_NOUNS[whose.head.lemma_.lower()], whose.head)  # "15 whose deaths were caused"
+            rel = next((c for c in child.children if c.lower_ in ("who", "that", "whom", "which")), None)
+            role = _verb_role(child, rel.dep_ if rel is not None else "nsubj")
+            if role:
+                return role
+    return None
+
+
+def _partitive_of_things(number) -> bool:
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return obj is not None and obj.lemma_.lower() in THINGS
+
+
+def _partitive(number) -> Role | None:
+    """"22 of the injured" → injured; "12 of them", "two of whom" → the category of what they are part of."""
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is None:
+        return None
+    if obj.lower_ in STATES:
+        return Role(STATES[obj.lower_], obj)
+    if obj.lemma_.lower() in PEOPLE_NOUNS and obj.lemma_.lower() not in ("life", "body", "death"):
+        return Role(PEOPLE_NOUNS[obj.lemma_.lower()], obj)
+    if obj.lower_ in ("whom", "which"):
+        clause = next((a for a in number.ancestors if a.dep_ == "relcl"), None)
+        if clause is not None:
+            return role_of(clause.head, clause.head)
+        # the parser often misses the relative clause: "whom" stands for the noun just before the number
+        doc = number.doc
+        before = next((doc[i] for i in range(number.i - 1, max(number.sent.start, number.i - 4) - 1, -1)
+                       if doc[i].pos_ in ("NOUN", "PROPN")), None)
+        if before is not None:
+            return role_of(before, before)
+    if obj.lower_ in ("them", "these", "those") and number.dep_ in ("npadvmod", "appos", "conj"):
+        head = number.head
+        if head.pos_ in ("VERB", "AUX"):
+            return _verb_role(head, "dobj")
+        return role_of(head, head)
+    return None
+
+
+def _through_head(cur) -> Role | None:
+    """Category from the word `cur` depends on: the verb it is subject/object of, or an "of" noun."""
+    dep, head = cur.dep_, cur.head
+    if dep in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT") and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+        role = _verb_role(head, dep)
+        if role:
+            return role
+    if dep == "pobj":
+        prep, owner = head, head.head
+        if prep.lower_ == "of" and owner.lemma_.lower() in OF_NOUNS:
+            return Role(OF_NOUNS[owner.lemma_.lower()], owner)
+        if prep.lower_ == "of" and owner.lemma_.lower() == "life" and owner.head.lemma_ in ("claim", "take", "cost", "lose"):
+            return Role("killed", owner)  # "claimed the lives of seven people"
+        if prep.lower_ in ("to", "at", "from"):
+            # "the death toll rose to 52 from 40"; "brings the number of refugees … to 56,000"
+            for verb in [owner] + (_clause_ancestors(owner, 5) if prep.lower_ == "to" else []):
+                if verb.lemma_ in TOTAL_VERBS:
+                    role = _total_role(verb)
+                    if role:
+                        return role
+        if prep.lower_ in ("from", "into", "to") and owner.lemma_ in ("flee", "force", "drive", "displace"):
+            return None
+    if dep in ("dobj", "attr", "npadvmod", "advmod", "nsubj", "ROOT") and head.lemma_ in TOTAL_VERBS:
+        return _total_role(head)
+    return None
+
+
+def _verb_role(verb, dep: str) -> Role | None:
+    """Category when a noun fills slot `dep` of `verb` (active object, passive or intransitive subject)."""
+    lemma = verb.lemma_.lower()
+    # "eight wounded" (auxiliary elided) is passive; "have died" is not
+    passive = dep == "nsubjpass" or (
+        dep == "nsubj" and verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    )
+    if lemma in TRANSITIVE and (dep == "dobj" or passive):
+        return Role(TRANSITIVE[lemma], verb)
+    if lemma in ("flee", "escape", "cross") and dep == "nsubj" and _abroad(verb):
+        return Role("refugees", verb)  # "fled to Chad", "crossed into Uganda"
+    if lemma in INTRANSITIVE and dep == "nsubj" and not passive:
+        return Role(INTRANSITIVE[lemma], verb)
+    children = list(verb.children)
+    if dep == "dobj":
+        for child in children:
+            # "left 24 people dead", "left 430,000 homeless"
+            if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") and child.lower_ in STATES:
+                return Role(STATES[child.lower_], child)
+            # "forced 200,000 people to flee", "drove them to flee"
+            if child.dep_ in ("xcomp", "ccomp") and child.lemma_ in INTRANSITIVE:
+                return Role(INTRANSITIVE[child.lemma_], child)
+        if lemma in ("claim", "cost", "take") and any(c.lemma_ == "life" for c in children):
+            return Role("killed", verb)
+        if _from_homes(verb):
+            return Role("displaced", verb)  # "forced 1.5m people from their homes"
+    if dep in ("nsubj", "attr") and lemma == "be":
+        among = _among(verb)
+        if among:
+            return among
+    if dep == "nsubj" and lemma in ("be", "remain", "live", "stay", "shelter", "sleep", "arrive", "gather") and _in_camps(verb):
+        return Role("displaced", verb)  # "130,000 are now in rescue camps"
+    if dep in ("nsubj", "nsubjpass", "attr"):
+        for child in children:
+            if child.dep_ in ("acomp", "attr", "oprd") and child.lower_ in STATES:
+                return Role(STATES[child.lower_], child)  # "20 are dead", "five were left homeless"
+        if lemma in ("leave", "abandon", "flee", "escape") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("home", "house", "village") for c in children
+        ):
+            return Role("displaced", verb)  # "had left their homes"
+        if lemma in ("seek", "take", "find") and any(c.lemma_ in ("refuge", "shelter") for c in children):
+            return Role("displaced", verb)
+        if lemma in ("seek", "apply") and any(c.lemma_ == "asylum" for c in children):
+            return Role("refugees", verb)
+        if lemma in ("force", "make") and dep == "nsubjpass":
+            flee = next((c for c in children if c.dep_ == "xcomp" and c.lemma_ in INTRANSITIVE), None)
+            if flee is not None:
+                return Role(INTRANSITIVE[flee.lemma_], flee)
+        if dep == "nsubjpass" and _from_homes(verb):
+            return Role("displaced", verb)  # "were driven from their homes"
+    return None
+
+
+def _among(verb) -> Role | None:
+    """"Among the dead were four women", "four children were among those killed"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "among":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            if obj.lower_ in STATES:
+                return Role(STATES[obj.lower_], obj)
+            if obj.lemma_.lower() in PEOPLE_NOUNS and obj.lemma_.lower() != "life":
+                return Role(PEOPLE_NOUNS[obj.lemma_.lower()], obj)
+            return _own_category(obj, obj)
+    return None
+
+
+def _in_camps(tok) -> bool:
+    """Has an "in/at … camps/shelters" phrase: people living in camps are displaced."""
+    return any(
+        prep.dep_ == "prep" and prep.lower_ in ("in", "at", "into")
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in ("camp", "shelter") for c in prep.children)
+        for prep in tok.children
+    )
+
+
+def _from_homes(verb) -> bool:
+    """"from their homes", "out of their villages": people pushed out of where they live."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in [c for tok in [verb, *objects] for c in tok.children]:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "out"):
+            if any(t.lemma_.lower() in ("home", "house", "village") for t in prep.subtree):
+                return True
+    return False
+
+
+def _abroad(verb) -> bool:
+    """"fled to Sudan", "crossed the border into Niger": going into another country makes refugees."""
+    if verb.lemma_ == "cross" and any(c.dep_ == "dobj" and c.lemma_ in ("border", "frontier") for c in verb.children):
+        return True
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in [c for tok in [verb, *objects] for c in tok.children]:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "into", "across"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None and is_country(" ".join(t.text for t in obj.subtree if t.dep_ != "det")):
+                return True
+            if obj is not None and is_country(obj.text):
+                return True
+    return False
+
+
+def _total_after_to(number) -> Role | None:
+    """"had risen by 18,000 to 128,000": a number right after "to"/"at" under a total verb, however parsed."""
+    doc, i = number.doc, number.i
+    while i > number.sent.start and (doc[i - 1].like_num or doc[i - 1].lower_ in ("more", "than", "over", "nearly", "almost", "about", "some", "least")):
+        i -= 1
+    if i == number.sent.start or doc[i - 1].lower_ not in ("to", "at"):
+        return None
+    for verb in _clause_ancestors(number, 4):
+        if verb.lemma_ in TOTAL_VERBS:
+            return _total_role(verb)
+    return None
+
+
+def _clause_ancestors(tok, limit: int) -> list:
+    """Ancestors of tok up to `limit`, not going above the head of its clause."""
+    found = []
+    for anc in tok.ancestors:
+        if len(found) == limit:
+            break
+        found.append(anc)
+        if tok.dep_ in ("ccomp", "advcl", "conj", "parataxis", "xcomp", "csubj"):
+            break
+        tok = anc
+    return found
+
+
+def _total_role(verb) -> Role | None:
+    """"the death toll rose to 52", "officials put the toll at 384", "the number of displaced reached …"."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in TOTAL_NOUNS:
+            category = _total_category(child)
+            if category:
+                return Role(category, child, total=True)
+    return None
+
+
+def _total_category(noun) -> str | None:
+    """What a total counts: "death toll" → killed; "the number of people displaced" → displaced."""
+    if noun.lemma_.lower() == "toll":
+        for child in noun.children:
+            if child.lemma_.lower() in ("injury", "injured", "wounded"):
+                return "injured"
+        return "killed"
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                lemma = obj.lemma_.lower()
+                if obj.lower_ in STATES:
+                    return STATES[obj.lower_]
+                if lemma in PEOPLE_NOUNS or lemma in OF_NOUNS:
+                    return PEOPLE_NOUNS.get(lemma) or OF_NOUNS[lemma]
+                own = _own_category(obj, obj)
+                if own:
+                    return own.category
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in ("death", "casualty"):
+            return "killed"
+    return None

@@ -1,0 +1,153 @@
+"""Find quotation spans in raw text: any quote-mark style, nesting, multi-paragraph, unbalanced marks."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = "“«„‟"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‹"
+SINGLE_CLOSE = "’›"
+STRAIGHT = '"'
+APOS = "'"
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class MarkedSpan:
+    """One quotation: the inner character ranges of its parts (several when it runs over paragraphs)."""
+
+    parts: tuple[tuple[int, int], ...]
+    closed: bool  # False when the paragraph ended without a closing mark
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the blank-line separated paragraphs."""
+    spans, pos = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _opens(text: str, i: int, kind: str) -> bool:
+    """Whether the mark at i can open a quotation of this kind."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if kind == "double":
+        if ch in DOUBLE_OPEN:
+            return True
+        # a straight mark opens at a word start, never right after a digit (5" gun)
+        return ch == STRAIGHT and not after.isspace() and not _is_word(before)
+    if after.isdigit():
+        return False  # ’90s, '22: an elided year, not a quotation
+    if ch in SINGLE_OPEN:
+        return not _is_word(before)
+    return ch == APOS and not _is_word(before) and _is_word(after)
+
+
+def _closes(text: str, i: int, kind: str) -> bool:
+    """Whether the mark at i can close a quotation of this kind."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if kind == "double":
+        if ch == "’" and after == "’":
+            return True  # two single marks standing in for a double one (’’)
+        return ch in DOUBLE_CLOSE or ch == STRAIGHT or (ch in DOUBLE_OPEN and not _is_word(after))
+    if ch not in SINGLE_CLOSE + APOS:
+        return False
+    # between two letters it is an apostrophe (don’t, Karabakh’s)
+    return not (_is_word(before) and _is_word(after)) and not before.isspace()
+
+
+def _continues(text: str, para: tuple[int, int], kind: str) -> int | None:
+    """Position just after the opening mark when a paragraph starts by re-opening a quotation."""
+    start = para[0]
+    while start < para[1] and text[start].isspace():
+        start += 1
+    if start < para[1] and _opens(text, start, kind):
+        return start + 1
+    return None
+
+
+def find_spans(text: str) -> list[MarkedSpan]:
+    """All top-level quotations in text; nested marks stay inside the outer quotation."""
+    spans: list[MarkedSpan] = []
+    paras = paragraphs(text)
+    k = 0
+    while k < len(paras):
+        k = _scan_paragraph(text, paras, k, spans)
+    return spans
+
+
+def _scan_paragraph(text: str, paras: list[tuple[int, int]], k: int, spans: list[MarkedSpan]) -> int:
+    """Scan paragraph k, appending its quotations; returns the index of the next paragraph to scan."""
+    pos, end = paras[k]
+    while pos < end:
+        ch = text[pos]
+        kind = "double" if ch in DOUBLE_OPEN + STRAIGHT else "single" if ch in SINGLE_OPEN + APOS else None
+        if kind is None or not _opens(text, pos, kind):
+            pos += 1
+            continue
+        parts: list[tuple[int, int]] = []
+        begin, k2 = pos + 1, k
+        close = _find_close(text, begin, paras[k2][1], kind)
+        # an unclosed paragraph followed by one that re-opens is a multi-paragraph quotation
+        while close is None and k2 + 1 < len(paras):
+            again = _continues(text, paras[k2 + 1], kind)
+            if again is None:
+                break
+            parts.append((begin, _trim_end(text, begin, paras[k2][1])))
+            k2 += 1
+            begin = again
+            close = _find_close(text, begin, paras[k2][1], kind)
+        if close is None and kind == "single":
+            pos += 1  # a lone single mark is usually an apostrophe or a typo, not a quotation
+            continue
+        closed = close is not None
+        stop = close if closed else _trim_end(text, begin, paras[k2][1])
+        parts.append((begin, stop))
+        spans.append(MarkedSpan(tuple(parts), closed))
+        if k2 != k:
+            return k2 if not closed else _resume(text, paras, k2, close + 1, spans)
+        pos = (close + 1) if closed else end
+    return k + 1
+
+
+def _resume(text: str, paras, k: int, pos: int, spans: list[MarkedSpan]) -> int:
+    """Continue scanning paragraph k after a multi-paragraph quotation closed inside it."""
+    rest = [(pos, paras[k][1])] if pos < paras[k][1] else []
+    if rest:
+        _scan_paragraph(text, rest, 0, spans)
+    return k + 1
+
+
+def _find_close(text: str, pos: int, end: int, kind: str) -> int | None:
+    """Position of the mark closing a quotation opened just before pos, within the paragraph."""
+    # marks of the other kind never close this one, so nested quotations need no stack
+    for i in range(pos + 1, end):
+        if _closes(text, i, kind):
+            return i
+    return None
+
+
+def _trim_end(text: str, begin: int, end: int) -> int:
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,343 @@
+"""Who said it: names, roles and coreference of pronouns and descriptions to the person or body meant."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# honorifics are neither part of a name nor a role
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"}
+# words that make a leading token of a PERSON entity a title rather than part of the name
+TITLE_WORDS = {
+    "president", "minister", "general", "gen.", "governor", "gov.", "secretary", "spokesman", "spokeswoman",
+    "spokesperson", "chief", "director", "commander", "colonel", "col.", "major", "maj.", "captain", "capt.",
+    "lieutenant", "lt.", "sergeant", "sgt.", "senator", "sen.", "representative", "rep.", "mayor", "prime",
+    "premier", "king", "queen", "prince", "princess", "sheikh", "judge", "justice", "ambassador", "envoy",
+    "chairman", "chairwoman", "chair", "head", "leader", "inspector", "officer", "prof.", "professor",
+    "foreign", "defence", "defense", "interior", "deputy", "vice", "acting", "former", "pope", "bishop",
+    "cardinal", "imam", "marshal", "admiral", "adm.", "corporal", "cpl.", "pvt.", "private", "superintendent",
+    "commissioner", "ombudsman", "administrator", "coordinator", "rev.", "father", "brigadier", "gov",
+} | HONORIFICS
+# head nouns of bodies that speak as one (a ministry tweets, a service writes)
+ORG_NOUNS = {
+    "ministry", "department", "agency", "service", "office", "government", "police", "army", "military",
+    "commission", "council", "committee", "organisation", "organization", "authority", "authorities",
+    "administration", "group", "coalition", "observatory", "court", "unit", "embassy", "union", "company",
+    "force", "forces", "movement", "party", "cabinet", "presidency", "command", "mission", "agencies",
+    "watchdog", "charity", "ngo", "network", "centre", "center", "institute", "bureau", "directorate",
+}
+# documents that "say" things on behalf of whoever issued them
+DOC_NOUNS = {"statement", "note", "report", "communique", "communiqué", "release", "tweet", "post", "message",
+             "letter", "document", "website", "bulletin", "update", "notice", "declaration", "account"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "it", "them"}
+RELATIVES = {"who", "which", "that", "whom"}
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: name (None when unnamed), role, and whether a person or a body."""
+
+    name: str | None
+    role: str | None = None
+    kind: str = "person"  # person | org
+
+
+UNKNOWN = Speaker(None)
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,;:-–—")
+    for suffix in ("’s", "'s"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+    return text
+
+
+def _has_word(text: str | None, word: str) -> bool:
+    return bool(text) and word in text.lower().replace("-", " ").split()
+
+
+def _strip_det(tokens: list) -> list:
+    while tokens and (tokens[0].dep_ in ("det", "punct", "case") or tokens[0].lower_ in ("the", "a", "an")):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _text(tokens: list) -> str:
+    """Text of tokens as they stand in the article, without parenthesised parts."""
+    out, depth = [], 0
+    for t in tokens:
+        if t.text in "([":
+            depth += 1
+        elif t.text in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(t.text_with_ws)
+    return _clean("".join(out))
+
+
+def _phrase(head, drop=("relcl", "appos", "acl", "punct", "advcl")) -> list:
+    """Tokens of a noun phrase: head plus modifiers, leaving out clauses and appositions."""
+    keep = {head.i}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for c in tok.children:
+            if c.dep_ in drop and not (c.dep_ == "punct" and c.text in "()-"):
+                continue
+            keep.add(c.i)
+            stack.append(c)
+    toks = [head.doc[i] for i in sorted(keep)]
+    # a phrase is contiguous; cut at gaps left by dropped clauses
+    start = toks.index(head)
+    lo = start
+    while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
+        lo -= 1
+    hi = start
+    while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
+        hi += 1
+    return toks[lo : hi + 1]
+
+
+class Resolver:
+    """Resolves subject tokens to speakers, remembering who was mentioned and who spoke."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.people: list[tuple[int, str, str | None]] = []  # (token index, full name, role) in text order
+        self.sayers: list[tuple[int, Speaker]] = []  # resolved speakers of speech verbs, in text order
+        self._roles: dict[str, str] = {}  # roles learnt from attributions ("the spokesman for X, Ivan Horak")
+        self._names: list[list[str]] = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                name_toks = self._name_tokens(ent)
+                if name_toks:
+                    self._names.append([t.text for t in name_toks])
+        for tok in doc:  # "the UN envoy, Staffan de Mistura," names a person whatever NER says
+            if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.pos_ == "NOUN" and tok.ent_type_ not in ("GPE", "DATE"):
+                run = [t for t in doc[tok.left_edge.i : tok.i + 1] if not t.is_punct or t.text == "-"]
+                while run and (run[0].lower_ in TITLE_WORDS or run[0].is_lower):
+                    run = run[1:]
+                if run:
+                    self._names.append([t.text for t in run])
+        heads = [ent.root for ent in doc.ents if ent.label_ == "PERSON"]
+        for tok in doc:  # "Nadia Petrova, the head of …": a described full name is a person whatever NER says
+            if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON" and self._described(tok):
+                run = [t for t in tok.subtree if t.i <= tok.i and t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS]
+                if len(run) > 1:
+                    self._names.append([t.text for t in run])
+                    heads.append(tok)
+        self._surnames = {n[-1].lower() for n in self._names if len(n) > 1}
+        for head in sorted(heads, key=lambda t: t.i):
+            sp = self._person(head)
+            if sp.name:
+                self.people.append((head.i, sp.name, sp.role))
+
+    # --- names and roles -------------------------------------------------
+    def _name_tokens(self, ent) -> list:
+        toks = [t for t in ent if not (t.is_punct and t.text not in "-.")]
+        while toks and (toks[0].lower_ in TITLE_WORDS or toks[0].ent_type_ in ("NORP", "GPE") or toks[0].is_lower):
+            toks = toks[1:]
+        while toks and toks[-1].text in ("’s", "'s", "-"):
+            toks = toks[:-1]
+        return toks
+
+    @staticmethod
+    def _described(tok) -> bool:
+        """A proper noun with a common-noun apposition that is not a body ("X, the head of …")."""
+        return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() not in ORG_NOUNS for c in tok.children)
+
+    def full_name(self, name: str) -> str:
+        """The fullest form the article gives of a name ("Erdogan" -> "Recep Tayyip Erdogan")."""
+        words = name.split()
+        if not words:
+            return name
+        best = words
+        low = [w.lower() for w in words]
+        for cand in self._names:
+            cl = [w.lower() for w in cand]
+            if cl and cl[-1] == low[-1] and set(low) <= set(cl) and len(cand) > len(best):
+                best = cand
+        return _clean(" ".join(best).replace(" - ", "-").replace(" -", "-").replace("- ", "-"))
+
+    def _name_span(self, tok):
+        """Tokens of the name of the person tok belongs to (entity, else its run of proper nouns)."""
+        if tok.ent_type_ == "PERSON":
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                toks = self._name_tokens(ent)
+                return self.doc[toks[0].i : toks[-1].i + 1] if toks else None
+        if tok.pos_ != "PROPN":
+            return None
+        lo = tok.i
+        while lo > 0:
+            prev = self.doc[lo - 1]
+            if prev.pos_ != "PROPN" or prev.lower_ in TITLE_WORDS or prev.dep_ not in ("compound", "flat"):
+                break
+            if prev.ent_type_ in ("GPE", "NORP") or (prev.ent_type_ == "ORG" and prev.ent_iob_ == "B" and prev.ent_type_ != tok.ent_type_):
+                break
+            lo -= 1
+        return self.doc[lo : tok.i + 1]
+
+    def _role(self, head, name_start: int) -> str | None:
+        """Title before the name ("Turkish Foreign Minister") or an apposition ("governor of the X region")."""
+        left = [c for c in head.children if c.i < name_start and c.dep_ in ("compound", "amod", "nmod")]
+        if left:
+            lo = min(t.i for c in left for t in c.subtree)
+            toks = []
+            for t in reversed(self.doc[lo:name_start]):  # the title stops at a dateline or a number
+                if t.like_num or t.ent_type_ in ("DATE", "TIME", "CARDINAL") or (t.is_punct and t.text != "-"):
+                    break
+                if t.lower_ not in HONORIFICS:
+                    toks.insert(0, t)
+            if toks:
+                return _text(toks)
+        for c in head.children:
+            if c.dep_ == "appos" and c.ent_type_ != "PERSON" and not c.like_num and c.pos_ in ("NOUN", "PROPN"):
+                toks = _strip_det(_phrase(c))
+                if toks:
+                    return _text(toks)
+        if head.dep_ == "appos":  # "the mayor of Tarvel, Anna Roos": the parser may hang it on "Tarvel"
+            noun = head.head
+            while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+                noun = noun.head.head
+            if noun.pos_ == "NOUN" or noun.lower_ in TITLE_WORDS:
+                toks = _strip_det(_phrase(noun))
+                if toks:
+                    return _text(toks)
+        return None
+
+    def _person(self, tok) -> Speaker:
+        span = self._name_span(tok)
+        if span is None or not _clean(span.text):
+            return UNKNOWN
+        return Speaker(self.full_name(_clean(span.text)), self._role(tok, span.start), "person")
+
+    def role_of(self, name: str) -> str | None:
+        """The role the article gives a person anywhere before or after."""
+        return self._roles.get(name) or next((r for _, n, r in self.people if n == name and r), None)
+
+    # --- memory of mentions and speakers ---------------------------------
+    def said(self, at: int, speaker: Speaker) -> None:
+        """Remember that speaker spoke at token index at."""
+        if speaker.name:
+            self.sayers.append((at, speaker))
+            if speaker.role and speaker.kind == "person":
+                self._roles.setdefault(speaker.name, speaker.role)
+
+    def _credible(self, name: str) -> bool:
+        """Small NER models tag places as people; trust full names and those seen speaking."""
+        return len(name.split()) > 1 or any(sp.name == name for _, sp in self.sayers)
+
+    def _recent_person(self, at: int) -> Speaker:
+        best_i, best = -1, UNKNOWN
+        for i, name, role in self.people:
+            if best_i < i < at and self._is_subjectish(self.doc[i]) and self._credible(name):
+                best_i, best = i, Speaker(name, self._roles.get(name) or role)
+        for i, sp in self.sayers:
+            if best_i < i < at and sp.kind == "person":
+                best_i, best = i, sp
+        if best.name is None:  # no subject at all: any earlier mention
+            earlier = [(i, n, r) for i, n, r in self.people if i < at and self._credible(n)]
+            if earlier:
+                _, n, r = earlier[-1]
+                best = Speaker(n, r)
+        return best
+
+    def _is_subjectish(self, tok) -> bool:
+        """Subjects (and "according to X") are what later pronouns usually point back to."""
+        while tok.dep_ in ("compound", "flat", "appos", "conj") and tok.head is not tok:
+            tok = tok.head
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+        return tok.dep_ in ("nsubj", "nsubjpass", "ROOT")
+
+    def _recent_sayer(self, at: int, kind: str | None = None) -> Speaker:
+        found = [sp for i, sp in self.sayers if i < at and (kind is None or sp.kind == kind)]
+        return found[-1] if found else UNKNOWN
+
+    # --- resolution ------------------------------------------------------
+    def resolve(self, tok) -> Speaker:
+        """Speaker meant by the subject token tok."""
+        if tok.lower_ in RELATIVES and tok.head.dep_ in ("relcl", "acl") and tok.head.head is not tok.head:
+            tok = tok.head.head  # "Trump, who stated" -> Trump
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            if low in PERSON_PRONOUNS:
+                return self._recent_person(tok.i)
+            if low in GROUP_PRONOUNS:
+                org = self._recent_sayer(tok.i, "org")
+                return org if org.name else self._recent_sayer(tok.i)
+            return UNKNOWN
+        named = self._appos_person(tok) if tok.ent_type_ != "PERSON" else None
+        if named is not None:  # "the spokesman for the army, Ivan Horak," -> the named person
+            sp = self._person(named)
+            if sp.name:
+                described = tok.pos_ == "NOUN" or tok.lower_ in TITLE_WORDS
+                role = _text(_strip_det(_phrase(tok))) if described else None
+                return Speaker(sp.name, role or sp.role)
+        if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.lower_ in self._surnames):
+            return self._person(tok)
+        if tok.ent_type_ in ("ORG", "NORP", "GPE", "FAC") or tok.lemma_.lower() in ORG_NOUNS:
+            return self._body(tok)
+        if tok.pos_ == "PROPN" and tok.lower_ not in TITLE_WORDS:
+            return self._person(tok)
+        return self._description(tok)
+
+    def _appos_person(self, tok):
+        """A proper-noun apposition within the subject phrase (the parser may hang it on a later noun)."""
+        stack = list(tok.children)
+        while stack:
+            c = stack.pop(0)
+            if c.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+                continue
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "") and c.lower_ not in TITLE_WORDS:
+                return c
+            stack.extend(c.children)
+        return None
+
+    def _body(self, tok) -> Speaker:
+        toks = _strip_det(_phrase(tok))
+        for c in tok.children:  # "the UN refugee agency UNHCR": keep a name standing right after
+            if c.dep_ == "appos" and toks and c.i == toks[-1].i + 1:
+                toks = toks + _phrase(c)
+        bare = len(toks) == 1 and tok.ent_type_ == ""
+        if bare:  # "the ministry" -> the fuller ministry named before
+            for i in range(tok.i - 1, -1, -1):
+                prev = self.doc[i]
+                if prev.lemma_.lower() == tok.lemma_.lower():
+                    fuller = _strip_det(_phrase(prev))
+                    if len(fuller) > 1:
+                        return Speaker(_text(fuller), None, "org")
+        return Speaker(_text(toks), None, "org") if toks else UNKNOWN
+
+    def _description(self, tok) -> Speaker:
+        """A common noun: "the minister", "a Taliban spokesman", "the statement", "an officer"."""
+        lemma = tok.lemma_.lower()
+        if lemma in DOC_NOUNS:
+            return self._recent_sayer(tok.i)
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss")}
+        for c in tok.children:  # "a Taliban spokesman" speaks for the Taliban
+            if c.dep_ in ("compound", "amod", "poss") and c.ent_type_ == "ORG":
+                ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
+                if ent is not None:
+                    return Speaker(_clean(ent.text), None, "org")
+        if not dets and tok.tag_ == "NN":  # headline style, "governor fears": the one the article names so
+            named = [(abs(i - tok.i), name, role) for i, name, role in self.people if _has_word(role, lemma)]
+            if named:
+                _, name, role = min(named)
+                return Speaker(name, role)
+        if "the" not in dets and "this" not in dets:
+            return UNKNOWN  # "an officer", "one official": unnamed, and we do not guess
+        for i, name, role in reversed(self.people):
+            if i < tok.i and _has_word(role, lemma):
+                return Speaker(name, role)
+        for i in range(tok.i - 1, -1, -1):  # the same noun before: named there or not at all
+            prev = self.doc[i]
+            if prev.lemma_.lower() == lemma and prev.pos_ in ("NOUN", "PROPN"):
+                for c in list(prev.children) + [prev.head]:
+                    if c.ent_type_ == "PERSON":
+                        return self._person(c)
+                return UNKNOWN
+        return self._recent_person(tok.i)

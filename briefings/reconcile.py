@@ -1,0 +1,207 @@
+"""Reconcile figures across sources: one figure per fact, ranges where sources disagree, stocks kept apart from flows."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .models import Figure
+
+CATEGORIES = ("killed", "injured", "displaced", "refugees")
+STOCK_WINDOW_DAYS = 3  # stock reports this close to the latest one describe the same moment
+TINY = 10  # no percentage change is reported from a base smaller than this
+GROUP_SYNONYMS = {"troops": "soldiers", "troop": "soldiers", "soldier": "soldiers", "civilian": "civilians",
+                  "child": "children", "kids": "children", "persons": "people", "person": "people"}
+
+
+@dataclass(frozen=True)
+class Report:
+    """One source's number for a reconciled figure."""
+
+    value: int
+    high: int | None
+    qualifier: str
+    citation: int
+    attributed_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A figure as the briefing states it: one fact, every source that reported it."""
+
+    category: str
+    kind: str  # stock (running total, as of a date) | flow (an incident on a date)
+    reports: tuple[Report, ...]  # sorted by value, then citation
+    group: str | None
+    location: str | None
+    as_of: str | None  # stocks: the date the total refers to; flows: the incident date
+    sentence: str  # the sentence of the first report, for context
+
+    @property
+    def low(self) -> int:
+        return min(r.value for r in self.reports)
+
+    @property
+    def high(self) -> int:
+        return max(r.high or r.value for r in self.reports)
+
+    @property
+    def agreed(self) -> bool:
+        """Every source gives the same number."""
+        return len({(r.value, r.high) for r in self.reports}) == 1
+
+    @property
+    def citations(self) -> tuple[int, ...]:
+        return tuple(sorted({r.citation for r in self.reports}))
+
+    @property
+    def qualifier(self) -> str:
+        """The qualifier all sources share, else the loosest one."""
+        qualifiers = {r.qualifier for r in self.reports}
+        if len(qualifiers) == 1:
+            return qualifiers.pop()
+        for loose in ("more_than", "at_least", "about", "up_to"):
+            if loose in qualifiers:
+                return loose
+        return "exact"
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """A figure together with the citation number and date of the article it came from."""
+
+    figure: Figure
+    citation: int
+    article_date: str | None
+
+
+def day(value: str | None) -> date | None:
+    """First day of a YYYY-MM-DD or YYYY-MM date."""
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    return date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
+
+
+def normal_group(group: str | None) -> str | None:
+    if not group:
+        return None
+    words = [GROUP_SYNONYMS.get(w, w) for w in group.lower().replace("the ", " ").split()]
+    return " ".join(words) or None
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Two optional attributes agree unless both are known and differ."""
+    return a is None or b is None or a.lower() == b.lower()
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Same day, or a month-precise date containing the other."""
+    if a is None or b is None:
+        return True
+    return a == b or (len(a) == 7 and b.startswith(a)) or (len(b) == 7 and a.startswith(b))
+
+
+def usable(figure: Figure) -> bool:
+    return figure.value is not None and not figure.flagged and figure.category in CATEGORIES
+
+
+def as_of(sighting: Sighting) -> str | None:
+    return sighting.figure.event_date or sighting.article_date
+
+
+def reconcile(sightings: list[Sighting], kind: str) -> list[Reported]:
+    """Cluster sightings of one kind into figures; same fact from several articles = one figure."""
+    clusters: list[list[Sighting]] = []
+    chosen = sorted((s for s in sightings if usable(s.figure) and s.figure.kind == kind),
+                    key=lambda s: (s.figure.category, as_of(s) or "", s.citation, s.figure.start))
+    for sighting in chosen:
+        for cluster in clusters:
+            if same_fact(cluster, sighting, kind):
+                cluster.append(sighting)
+                break
+        else:
+            clusters.append([sighting])
+    return sorted((to_reported(c, kind) for c in clusters), key=lambda r: (r.as_of or "", r.category, -r.high, r.citations))
+
+
+def same_fact(cluster: list[Sighting], new: Sighting, kind: str) -> bool:
+    """Whether `new` reports the same incident (flow) or the same running total (stock) as the cluster."""
+    first, figure = cluster[0].figure, new.figure
+    if first.category != figure.category or not compatible(first.location, figure.location):
+        return False
+    if not compatible(normal_group(first.group), normal_group(figure.group)):
+        return False
+    for member in cluster:  # one article giving two numbers is reporting two things
+        if member.citation == new.citation and member.figure.value != figure.value:
+            return False
+    if kind == "flow":
+        return dates_compatible(as_of(cluster[0]), as_of(new))
+    a, b = day(as_of(cluster[0])), day(as_of(new))
+    return a is None or b is None or abs((a - b).days) <= STOCK_WINDOW_DAYS
+
+
+def to_reported(cluster: list[Sighting], kind: str) -> Reported:
+    reports = {}
+    for s in cluster:  # one report per (citation, value): an article repeating its number counts once
+        f = s.figure
+        reports.setdefault((s.citation, f.value), Report(f.value, f.high, f.qualifier, s.citation, f.attributed_to))
+    first = cluster[0].figure
+    dates = sorted(filter(None, (as_of(s) for s in cluster)))
+    groups = [s.figure.group for s in cluster if s.figure.group]
+    places = [s.figure.location for s in cluster if s.figure.location]
+    return Reported(
+        category=first.category, kind=kind,
+        reports=tuple(sorted(reports.values(), key=lambda r: (r.value, r.citation))),
+        group=groups[0] if groups else None, location=places[0] if places else None,
+        as_of=dates[-1] if dates else None, sentence=first.sentence,
+    )
+
+
+def latest_stocks(stocks: list[Reported]) -> dict[str, Reported]:
+    """Per category, the most recent running total (the larger one when two share a date)."""
+    latest: dict[str, Reported] = {}
+    for stock in stocks:
+        current = latest.get(stock.category)
+        if current is None or (stock.as_of or "", stock.high) > (current.as_of or "", current.high):
+            latest[stock.category] = stock
+    return latest
+
+
+@dataclass(frozen=True)
+class FlowTotal:
+    """Sum of distinct incident counts of one category in a period."""
+
+    category: str
+    low: int
+    high: int
+    qualifier: str
+    incidents: int
+    citations: tuple[int, ...]
+
+
+def flow_totals(flows: list[Reported]) -> dict[str, FlowTotal]:
+    """Add up distinct incidents per category; disagreeing sources make the total a range."""
+    totals: dict[str, FlowTotal] = {}
+    for category in CATEGORIES:
+        chosen = [f for f in flows if f.category == category]
+        if not chosen:
+            continue
+        qualifiers = {f.qualifier for f in chosen}
+        loose = "at_least" if qualifiers & {"at_least", "more_than"} else "about" if "about" in qualifiers else "exact"
+        totals[category] = FlowTotal(
+            category=category, low=sum(f.low for f in chosen), high=sum(f.high for f in chosen), qualifier=loose,
+            incidents=len(chosen), citations=tuple(sorted({c for f in chosen for c in f.citations})),
+        )
+    return totals
+
+
+def change(current: int, previous: int | None, days: int) -> str | None:
+    """'up 35% on the previous week (large change)'; None on tiny counts or without a previous figure."""
+    if previous is None or previous < TINY or current < TINY:
+        return None
+    percent = round((current - previous) * 100 / previous)
+    span = {1: "day", 7: "week"}.get(days, f"{days} days")
+    if percent == 0:
+        return f"unchanged on the previous {span}"
+    size = " (large change)" if abs(percent) > 25 else " (moderate change)" if abs(percent) >= 10 else ""
+    return f"{'up' if percent > 0 else 'down'} {abs(percent)}% on the previous {span}{size}"

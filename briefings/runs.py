@@ -1,0 +1,401 @@
+"""One run of a scheduled briefing (ingest, generate, deliver) and the run history kept in the store."""
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from .deliver import Delivery, Package, deliver_all, notify_failure, publish, with_retries
+from .series import Series, find_series, period_window, smtp_settings
+from .store import Store, day_span
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    series TEXT NOT NULL,
+    trigger TEXT NOT NULL,          -- schedule | catch-up | manual
+    scheduled TEXT NOT NULL,        -- ISO time the run was due (UTC)
+    started TEXT,
+    finished TEXT,
+    period_start TEXT NOT NULL,
+    period_end TEXT NOT NULL,
+    status TEXT NOT NULL,           -- running | ok | failed | skipped | missed
+    attempts INTEGER NOT NULL DEFAULT 0,
+    articles TEXT NOT NULL DEFAULT '[]',  -- JSON list of article ids used
+    files TEXT NOT NULL DEFAULT '[]',     -- JSON list of files written
+    markdown TEXT,                  -- ticket Markdown sent by email and webhook, kept for resend
+    error TEXT
+);
+CREATE INDEX IF NOT EXISTS runs_series ON runs(series, scheduled);
+CREATE TABLE IF NOT EXISTS run_deliveries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    target TEXT NOT NULL,
+    status TEXT NOT NULL,           -- ok | failed
+    attempts INTEGER NOT NULL,
+    error TEXT,
+    at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS series_state (
+    series TEXT PRIMARY KEY,
+    watermark TEXT NOT NULL         -- every scheduled time up to this one has been handled
+);
+"""
+
+
+class Abandoned(Exception):
+    """The daemon is stopping; the run in hand is given up between stages."""
+
+
+@dataclass
+class Run:
+    """One run as recorded in the history."""
+
+    id: int | None
+    series: str
+    trigger: str
+    scheduled: str
+    start: str
+    end: str
+    status: str
+    attempts: int = 0
+    articles: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    deliveries: list[Delivery] = field(default_factory=list)
+    error: str | None = None
+    started: str | None = None
+    finished: str | None = None
+    markdown: str | None = None
+    preview: list[str] = field(default_factory=list)  # dry run: what would happen
+
+
+def iso(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class History:
+    """Run history tables in the store's SQLite file."""
+
+    def __init__(self, store: Store):
+        self.conn = store.conn
+        self.conn.executescript(SCHEMA)
+
+    def begin(self, series: str, trigger: str, scheduled: datetime, start: date, end: date) -> int:
+        with self.conn:
+            cursor = self.conn.execute(
+                "INSERT INTO runs (series, trigger, scheduled, started, period_start, period_end, status)"
+                " VALUES (?, ?, ?, ?, ?, ?, 'running')",
+                (series, trigger, iso(scheduled), iso(utcnow()), start.isoformat(), end.isoformat()),
+            )
+        return cursor.lastrowid
+
+    def update(self, run_id: int, **values) -> None:
+        for key in ("articles", "files"):
+            if key in values:
+                values[key] = json.dumps(values[key])
+        columns = ", ".join(f"{key} = ?" for key in values)
+        with self.conn:
+            self.conn.execute(f"UPDATE runs SET {columns} WHERE id = ?", (*values.values(), run_id))
+
+    def finish(self, run_id: int, status: str, error: str | None = None) -> None:
+        self.update(run_id, status=status, error=error, finished=iso(utcnow()))
+
+    def add_deliveries(self, run_id: int, deliveries: list[Delivery]) -> None:
+        with self.conn:
+            self.conn.executemany(
+                "INSERT INTO run_deliveries (run_id, target, status, attempts, error, at) VALUES (?, ?, ?, ?, ?, ?)",
+                [(run_id, d.target, d.status, d.attempts, d.error, iso(utcnow())) for d in deliveries],
+            )
+
+    def record_missed(self, series: str, scheduled: datetime, start: date, end: date, reason: str) -> int:
+        run_id = self.begin(series, "catch-up", scheduled, start, end)
+        self.update(run_id, status="missed", error=reason, started=None, finished=iso(utcnow()))
+        return run_id
+
+    def get(self, run_id: int) -> Run | None:
+        row = self.conn.execute(f"SELECT {RUN_COLUMNS} FROM runs WHERE id = ?", (run_id,)).fetchone()
+        return self._run(row) if row else None
+
+    def list(self, series: str | None = None, limit: int = 50) -> list[Run]:
+        query = f"SELECT {RUN_COLUMNS} FROM runs"
+        params: tuple = ()
+        if series:
+            query, params = query + " WHERE series = ?", (series,)
+        rows = self.conn.execute(query + " ORDER BY id DESC LIMIT ?", (*params, limit)).fetchall()
+        return [self._run(row) for row in reversed(rows)]
+
+    def _run(self, row) -> Run:
+        deliveries = [
+            Delivery(target, status, attempts, error)
+            for target, status, attempts, error in self.conn.execute(
+                "SELECT target, status, attempts, error FROM run_deliveries WHERE run_id = ? ORDER BY id", (row[0],)
+            )
+        ]
+        return Run(
+            id=row[0], series=row[1], trigger=row[2], scheduled=row[3], started=row[4], finished=row[5],
+            start=row[6], end=row[7], status=row[8], attempts=row[9], articles=json.loads(row[10]),
+            files=json.loads(row[11]), markdown=row[12], error=row[13], deliveries=deliveries,
+        )
+
+    def used_articles(self, series: str) -> set[str]:
+        """Ids of articles an earlier successful run of this series already used."""
+        rows = self.conn.execute("SELECT articles FROM runs WHERE series = ? AND status = 'ok'", (series,))
+        return {article for (ids,) in rows for article in json.loads(ids)}
+
+    def produced(self, series: str, start: date, end: date) -> bool:
+        """True when a run of this series already produced this period successfully."""
+        return self.conn.execute(
+            "SELECT 1 FROM runs WHERE series = ? AND period_start = ? AND period_end = ? AND status = 'ok'",
+            (series, start.isoformat(), end.isoformat()),
+        ).fetchone() is not None
+
+    def watermark(self, series: str) -> datetime | None:
+        row = self.conn.execute("SELECT watermark FROM series_state WHERE series = ?", (series,)).fetchone()
+        return datetime.fromisoformat(row[0]) if row else None
+
+    def set_watermark(self, series: str, moment: datetime) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO series_state (series, watermark) VALUES (?, ?)"
+                " ON CONFLICT(series) DO UPDATE SET watermark = excluded.watermark",
+                (series, iso(moment)),
+            )
+
+    def abandon_running(self, reason: str, series: list[str] | None = None, triggers: tuple = ()) -> int:
+        """Mark runs still 'running' (the process stopped under them) as failed; returns how many."""
+        query = "UPDATE runs SET status = 'failed', error = ?, finished = ? WHERE status = 'running'"
+        params = [reason, iso(utcnow())]
+        for column, values in (("series", series or ()), ("trigger", triggers)):
+            if values:
+                query += f" AND {column} IN ({', '.join('?' * len(values))})"
+                params += list(values)
+        with self.conn:
+            return self.conn.execute(query, params).rowcount
+
+
+RUN_COLUMNS = "id, series, trigger, scheduled, started, finished, period_start, period_end, status, attempts, articles, files, markdown, error"
+
+
+# ---- one run ----------------------------------------------------------------------------------
+
+
+def archive_dir(config, series: Series) -> Path:
+    """Where a series keeps every file it generated."""
+    return Path(series.output) if series.output else Path(config.output) / series.name
+
+
+def ingest_sources(store: Store, series: Series, config) -> list[str]:
+    """Add the series' sources to the store before the run; returns the problems met (logged, not fatal)."""
+    if not series.sources:
+        return []
+    try:
+        ingest = importlib.import_module("briefings.sources.ingest").ingest
+    except (ImportError, AttributeError):
+        from .sources import read_paths
+
+        result = read_paths([s for s in series.sources if "://" not in s], config=config)
+        store.add_articles(result.articles)
+        problems = result.problems
+    else:
+        problems = ingest(store, list(series.sources), config).problems
+    for problem in problems:
+        log.warning("%s: %s", series.name, problem)
+    return [str(p) for p in problems]
+
+
+def load_generate():
+    try:
+        return importlib.import_module("briefings.pipeline").generate
+    except ImportError as exc:
+        raise RuntimeError(f"briefing generation is not available: {exc}") from None
+
+
+def in_window(article, start: date, end: date) -> bool:
+    first, last = day_span(article.date)
+    return bool(first) and first <= end.isoformat() and last >= start.isoformat()
+
+
+def run_once(config, series_name: str, *, start: date | None = None, end: date | None = None, period: str | None = None,
+             dry_run: bool = False, now: datetime | None = None, scheduled: datetime | None = None,
+             trigger: str = "manual", stop: threading.Event | None = None, generate=None, sleep=None) -> Run:
+    """Run one briefing of a series now: the code path the daemon uses for every scheduled run."""
+    series = find_series(config, series_name)
+    now = now or datetime.now(series.zone)
+    when = (scheduled or now).astimezone(series.zone)
+    if start is None or end is None:
+        window = period_window(period or series.period, when.date())
+        start, end = start or window[0], end or window[1]
+    store = Store(config.store)
+    try:
+        if dry_run:
+            return preview(config, series, store, start, end, when)
+        history = History(store)
+        run_id = history.begin(series.name, trigger, when, start, end)
+        run = Runner(config, series, store, history, run_id, stop, generate, sleep)
+        try:
+            run.execute(start, end, now)
+        except BaseException as exc:  # noqa: BLE001 — recorded, then re-raised for the caller to stop on
+            history.finish(run_id, "failed", f"interrupted: {type(exc).__name__}: {exc}")
+            raise
+        return history.get(run_id)
+    finally:
+        store.close()
+
+
+def preview(config, series: Series, store: Store, start: date, end: date, when: datetime) -> Run:
+    """What a run would do, without ingesting, writing or delivering anything."""
+    from .sources import read_paths
+
+    local = [s for s in series.sources if "://" not in s]
+    found = {a.id: a for a in read_paths(local, config=config).articles if in_window(a, start, end)} if local else {}
+    found.update({a.id: a for a in store.articles(start, end)})
+    articles = sorted(found.values(), key=lambda a: (a.date or "", a.source, a.id))
+    lines = [f"period {start} to {end} (run time {when.isoformat(timespec='minutes')})"]
+    lines += [f"article {a.date} {a.source}: {a.title}" for a in articles] or ["no articles in this period"]
+    lines += [f"would fetch {s}" for s in series.sources if "://" in s]
+    lines.append(f"files into {archive_dir(config, series)} ({', '.join(series.formats)})")
+    lines += [f"deliver to {t}" for t in series.deliver]
+    if series.notify:
+        lines.append(f"failure notice to {series.notify}")
+    return Run(None, series.name, "dry-run", iso(when), start.isoformat(), end.isoformat(), "dry-run",
+               articles=[a.id for a in articles], preview=lines)
+
+
+class Runner:
+    """The stages of one recorded run: ingest, generate with retries, archive, deliver, notify."""
+
+    def __init__(self, config, series, store, history, run_id, stop, generate, sleep):
+        self.config, self.series, self.store, self.history, self.run_id = config, series, store, history, run_id
+        self.stop = stop or threading.Event()
+        self.generate = generate
+        self.sleep = sleep or self.pause
+
+    def pause(self, seconds: float) -> None:
+        if self.stop.wait(seconds):
+            raise Abandoned("stop requested while waiting to retry")
+
+    def check(self, stage: str) -> None:
+        if self.stop.is_set():
+            raise Abandoned(f"stop requested before {stage}; the period will be produced after restart")
+
+    def execute(self, start: date, end: date, now: datetime) -> None:
+        series, history = self.series, self.history
+        try:
+            self.check("ingest")
+            problems = ingest_sources(self.store, series, self.config)
+            articles = self.store.articles(start, end)
+            history.update(self.run_id, articles=[a.id for a in articles])
+            if series.skip_if_no_new_articles and not {a.id for a in articles} - history.used_articles(series.name):
+                history.finish(self.run_id, "skipped", f"no new articles for {start} to {end}")
+                return
+            self.check("generation")
+            files, markdown, attempts, error = self.produce(start, end, now)
+            history.update(self.run_id, attempts=attempts, files=[str(f) for f in files], markdown=markdown)
+            if error:
+                return self.fail(start, end, f"generation failed after {attempts} attempt(s): {error}")
+            self.check("delivery")
+            package = Package(series, self.run_id, start.isoformat(), end.isoformat(), tuple(files), markdown or "",
+                              root=archive_dir(self.config, series))
+            deliveries = deliver_all(package, smtp_settings(self.config), sleep=self.sleep)
+            history.add_deliveries(self.run_id, deliveries)
+            failed = [d for d in deliveries if d.status == "failed"]
+            if failed:
+                return self.fail(start, end, "; ".join(f"delivery to {d.target} failed: {d.error}" for d in failed))
+            # A run that worked despite unreadable sources says so in its history instead of hiding it.
+            note = f"{len(problems)} source problem(s): " + "; ".join(problems[:5]) if problems else None
+            history.finish(self.run_id, "ok", note)
+        except Abandoned as exc:
+            history.finish(self.run_id, "failed", f"abandoned: {exc}")
+            raise
+        except Exception as exc:  # noqa: BLE001 — e.g. a source folder gone: recorded and notified, never silent
+            log.exception("%s: run %s failed", series.name, self.run_id)
+            self.fail(start, end, f"{type(exc).__name__}: {exc}")
+
+    def fail(self, start: date, end: date, error: str) -> None:
+        """Record the failure and send one notice (never one per retry)."""
+        self.history.finish(self.run_id, "failed", error)
+        notice = notify_failure(self.series, smtp_settings(self.config), run_id=self.run_id, start=start.isoformat(),
+                                end=end.isoformat(), error=error, sleep=self.sleep)
+        if notice:
+            self.history.add_deliveries(self.run_id, [notice])
+
+    def produce(self, start: date, end: date, now: datetime):
+        """Generate into a staging folder with retries, then move the files into the archive by rename."""
+        archive = archive_dir(self.config, self.series)
+        archive.mkdir(parents=True, exist_ok=True)
+        generate = self.generate or load_generate()
+        needs_ticket = any(t.kind in ("email", "webhook") for t in self.series.deliver)
+        outcome: dict = {}
+
+        def attempt() -> None:
+            staging = Path(tempfile.mkdtemp(dir=archive, prefix=".staging-"))
+            try:
+                result = generate(self.config, start=start, end=end, formats=self.series.formats, out_dir=staging,
+                                  now=now, profile=self.series.profile, title=self.series.title, store=self.store)
+                outcome["markdown"] = result.markdown
+                if needs_ticket:
+                    with tempfile.TemporaryDirectory(dir=archive, prefix=".ticket-") as ticket:
+                        outcome["markdown"] = generate(
+                            self.config, start=start, end=end, formats=("md",), out_dir=Path(ticket), now=now,
+                            profile="ticket", title=self.series.title, store=self.store,
+                        ).markdown
+                outcome["files"] = move_tree(staging, archive)
+                publish(outcome["files"], archive, archive)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+
+        attempts, error = with_retries(attempt, self.series.retries, self.series.retry_delay, self.sleep,
+                                       f"{self.series.name} generation")
+        return outcome.get("files", []), outcome.get("markdown"), attempts, error
+
+
+def move_tree(staging: Path, archive: Path) -> list[Path]:
+    """Move every file under `staging` to the same place under `archive`; each move is one atomic rename."""
+    moved = []
+    for source in sorted(p for p in staging.rglob("*") if p.is_file()):
+        target = archive / source.relative_to(staging)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+        moved.append(target)
+    # Markdown last in the list, PDF after it: latest.* then follow the main files
+    return sorted(moved, key=lambda p: (p.suffix in (".md", ".pdf"), p.suffix, str(p)))
+
+
+def resend(config, run_id: int, *, sleep=None) -> Run:
+    """Deliver a past run's files again to its series' targets; the run becomes ok when every delivery succeeds."""
+    store = Store(config.store)
+    try:
+        history = History(store)
+        run = history.get(run_id)
+        if run is None:
+            raise ValueError(f"no run {run_id}; see `briefings history`")
+        series = find_series(config, run.series)
+        files = tuple(Path(f) for f in run.files)
+        missing = [str(f) for f in files if not f.exists()]
+        if not files or missing:
+            raise ValueError(f"run {run_id} has no files to send" + (f" (missing: {', '.join(missing)})" if missing else ""))
+        package = Package(series, run_id, run.start, run.end, files, run.markdown or "", root=archive_dir(config, series))
+        deliveries = deliver_all(package, smtp_settings(config), sleep=sleep or time.sleep)
+        history.add_deliveries(run_id, deliveries)
+        failed = [d for d in deliveries if d.status == "failed"]
+        if failed:
+            history.update(run_id, error="; ".join(f"resend to {d.target} failed: {d.error}" for d in failed))
+        else:
+            history.update(run_id, status="ok", error=None)
+        return history.get(run_id)
+    finally:
+        store.close()

@@ -1,0 +1,152 @@
+"""Aggregation rules on hand-made articles: dedupe, reconcile, stocks vs flows, trends, empty periods."""
+from datetime import date, datetime, timezone
+
+from briefings.aggregate import Gathered, aggregate, on_topic
+from briefings.models import Article, Development, Extraction, Figure, Quote
+from briefings.reconcile import change
+
+NOW = datetime(2024, 3, 10, 8, 0, tzinfo=timezone.utc)
+WEEK = (date(2024, 3, 3), date(2024, 3, 9))
+
+
+def article(n: int, day: str, source: str, text: str = "Shelling hit the town.", lang: str = "en") -> Article:
+    return Article(id=f"a{n}", text=text, date=day, title=f"Report {n}", source=source, lang=lang)
+
+
+def figure(category, value, *, kind="flow", day=None, group=None, qualifier="exact", location=None) -> Figure:
+    return Figure(category=category, value=value, high=None, qualifier=qualifier, group=group, location=location,
+                  event_date=day, sentence=f"{value} {category}.", start=0, end=3, kind=kind)
+
+
+def dev(text, day, score=5.0, location=None) -> Development:
+    return Development(text=text, event_date=day, score=score, location=location)
+
+
+def build(items, previous=(), start=WEEK[0], end=WEEK[1], total=None, **kw):
+    articles = [a for a, _ in items]
+    extractions = {a.id: Extraction(a.id, *parts) for a, parts in items}
+    prev_articles = [a for a, _ in previous]
+    prev_extractions = {a.id: Extraction(a.id, *parts) for a, parts in previous}
+    gathered = Gathered(articles, extractions, prev_articles, prev_extractions,
+                        total=total if total is not None else len(articles) + len(prev_articles))
+    return aggregate(gathered, title="Test", start=start, end=end, now=NOW, **kw)
+
+
+def test_three_outlets_reporting_one_airstrike_make_one_entry_citing_all():
+    texts = [
+        "An airstrike hit the central market in Ariha on Tuesday, killing 12 civilians.",
+        "Twelve civilians were killed when an airstrike hit the central market of Ariha on Tuesday.",
+        "On Tuesday an airstrike on the Ariha central market killed 12 civilians, rescuers said.",
+    ]
+    items = [(article(i, "2024-03-06", f"Outlet {i}"), ((), (), (dev(t, "2024-03-05", 6.0 - i * 0.1, "Ariha"),)))
+             for i, t in enumerate(texts, 1)]
+    items.append((article(4, "2024-03-07", "Outlet 4"),
+                  ((), (), (dev("Talks on a ceasefire opened in Geneva on Thursday.", "2024-03-07", 4.0, "Geneva"),))))
+    briefing = build(items)
+    airstrikes = [e for e in briefing.chronology if "airstrike" in e.text]
+    assert len(airstrikes) == 1
+    assert airstrikes[0].citations == (1, 2, 3)
+    assert airstrikes[0].text == texts[0]  # the best-scored wording is kept
+    assert len(briefing.chronology) == 2
+
+
+def test_same_figure_from_several_sources_is_one_figure_with_several_citations():
+    items = [(article(i, "2024-03-05", f"Outlet {i}"), ((figure("killed", 12, day="2024-03-05"),),))
+             for i in (1, 2)]
+    briefing = build(items)
+    assert len(briefing.flows) == 1
+    flow = briefing.flows[0]
+    assert (flow.low, flow.high, flow.citations, flow.agreed) == (12, 12, (1, 2), True)
+    killed = [k for k in briefing.key_figures if k.category == "killed"]
+    assert [(k.kind, k.low, k.incidents) for k in killed] == [("flow", 12, 1)]  # counted once, not 24
+
+
+def test_disagreeing_sources_give_a_range_citing_each_never_an_average():
+    items = [
+        (article(1, "2024-03-08", "UN agency"), ((figure("displaced", 500_000, kind="stock", day="2024-03-08"),),)),
+        (article(2, "2024-03-08", "Local council"), ((figure("displaced", 520_000, kind="stock", day="2024-03-08"),),)),
+    ]
+    briefing = build(items)
+    (row,) = [k for k in briefing.key_figures if k.category == "displaced"]
+    assert (row.kind, row.low, row.high, row.qualifier) == ("stock", 500_000, 520_000, "range")
+    number = {s.source: s.number for s in briefing.sources}
+    assert [(r.value, r.citation) for r in row.figure.reports] == [(500_000, number["UN agency"]),
+                                                                   (520_000, number["Local council"])]
+    assert 510_000 not in (row.low, row.high)
+
+
+def test_stock_and_flow_are_never_added_together():
+    items = [
+        (article(1, "2024-03-04", "A"), ((figure("displaced", 300_000, kind="stock", day="2024-03-04"),
+                                          figure("killed", 7, day="2024-03-04", group="soldiers"),),)),
+        (article(2, "2024-03-08", "B"), ((figure("displaced", 340_000, kind="stock", day="2024-03-08"),
+                                          figure("killed", 5, day="2024-03-07", group="civilians"),
+                                          figure("killed", 90, kind="stock", day="2024-03-08"),),)),
+    ]
+    briefing = build(items)
+    rows = {(k.category, k.kind): k for k in briefing.key_figures}
+    assert rows[("displaced", "stock")].low == 340_000  # the latest total, not 640,000
+    assert rows[("displaced", "stock")].as_of == "2024-03-08"
+    assert (rows[("killed", "flow")].low, rows[("killed", "flow")].incidents) == (12, 2)
+    assert rows[("killed", "stock")].low == 90  # the death toll stays apart from the incidents
+    assert ("displaced", "flow") not in rows
+
+
+def test_one_article_giving_two_numbers_reports_two_incidents():
+    items = [(article(1, "2024-03-05", "A"), ((figure("killed", 3, day="2024-03-05"), figure("killed", 4, day="2024-03-05")),))]
+    (row,) = build(items).key_figures
+    assert (row.low, row.incidents) == (7, 2)
+
+
+def test_change_on_previous_period_of_same_length():
+    current = [(article(1, "2024-03-05", "A"), ((figure("killed", 135, day="2024-03-05"),),))]
+    previous = [(article(2, "2024-02-28", "A"), ((figure("killed", 100, day="2024-02-28"),),))]
+    (row,) = build(current, previous).key_figures
+    assert row.change == "up 35% on the previous week (large change)"
+    assert change(115, 100, 7) == "up 15% on the previous week (moderate change)"
+    assert change(95, 100, 30) == "down 5% on the previous 30 days"
+    assert change(6, 3, 7) is None  # tiny counts: nothing said
+    assert change(50, None, 7) is None
+
+
+def test_chronology_is_ordered_by_event_date_not_publication():
+    items = [
+        (article(1, "2024-03-04", "A"), ((), (), (dev("Forces captured the village of Tell Abyad on Monday.", "2024-03-04"),))),
+        (article(2, "2024-03-08", "B"), ((), (), (dev("Shelling killed four people in Kafr Nabl on Sunday.", "2024-03-03"),))),
+    ]
+    briefing = build(items)
+    assert [e.event_date for e in briefing.chronology] == ["2024-03-03", "2024-03-04"]
+
+
+def test_highlights_are_the_most_important_three_to_five():
+    devs = tuple(dev(f"Event number {i} happened in place {i}.", "2024-03-05", score=10 - i) for i in range(8))
+    briefing = build([(article(1, "2024-03-05", "A"), ((), (), devs))])
+    assert 3 <= len(briefing.highlights) <= 5
+    assert briefing.highlights[0].text.startswith("Event number 0")
+    assert [h.score for h in briefing.highlights] == sorted((h.score for h in briefing.highlights), reverse=True)
+
+
+def test_empty_period_counts_articles_outside_it():
+    briefing = build([], start=date(2025, 1, 1), end=date(2025, 1, 7), total=5)
+    assert briefing.empty
+    assert briefing.outside == 5
+    assert briefing.key_figures == () and briefing.highlights == ()
+
+
+def test_topic_filter_and_non_english_articles():
+    a = article(1, "2024-03-05", "A", "Shelling hit Idlib overnight.")
+    b = article(2, "2024-03-05", "B", "Flooding hit Dhaka overnight.")
+    c = article(3, "2024-03-05", "C", "Bombardement sur Idlib.", lang="fr")
+    assert on_topic([a, b], places=("Idlib",)) == [a]
+    assert on_topic([a, b], keywords=("flooding",)) == [b]
+    briefing = build([(a, ()), (b, ()), (c, ())], places=("Idlib",))
+    assert [s.source for s in briefing.sources] == ["A"]
+    assert briefing.non_english == 1
+
+
+def test_quotes_prefer_attributed_ones_and_cite_their_source():
+    quotes = (Quote("We will not leave", None, None, 0, 5),
+              Quote("The shelling has not stopped for three days and nights", "Amina Yusuf", "a nurse", 10, 40))
+    briefing = build([(article(1, "2024-03-05", "A"), ((), quotes))])
+    assert briefing.quotes[0].speaker == "Amina Yusuf"
+    assert briefing.quotes[0].citation == 1

@@ -1,0 +1,172 @@
+"""Casualty and displacement figures from the dependency grammar (sentences written for these tests)."""
+import pytest
+
+from briefings.extract.figures import find_figures
+
+
+def figures(nlp, text, article_date="2021-03-10"):
+    return find_figures(nlp(text), article_date)
+
+
+def pairs(nlp, text):
+    return sorted((f.category, f.value, f.qualifier) for f in figures(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # categories from verbs: object of an active verb, subject of a passive or intransitive one
+        ("Gunmen killed seven villagers near the river.", [("killed", 7, "exact")]),
+        ("Twelve guards were killed in the ambush.", [("killed", 12, "exact")]),
+        ("At least 24 people have died in the floods.", [("killed", 24, "at_least")]),
+        ("The shelling wounded 40 residents.", [("injured", 40, "exact")]),
+        ("Some 3,000 people have been displaced.", [("displaced", 3000, "about")]),
+        ("The army said it had neutralised 15 militants.", [("killed", 15, "exact")]),
+        # nouns: "deaths of", "bodies", "lives", "N wounded", refugees
+        ("The raid resulted in the deaths of five farmers.", [("killed", 5, "exact")]),
+        ("Rescuers recovered 23 bodies from the rubble.", [("killed", 23, "exact")]),
+        ("The explosion claimed 31 lives.", [("killed", 31, "exact")]),
+        ("The clinic treated 40 wounded.", [("injured", 40, "exact")]),
+        ("The country hosts more than 1.2 million refugees.", [("refugees", 1_200_000, "more_than")]),
+        # running totals
+        ("The death toll rose to 120 on Sunday.", [("killed", 120, "exact")]),
+        ("Officials put the death toll at 384.", [("killed", 384, "exact")]),
+        ("The number of people killed has risen to 3,500.", [("killed", 3500, "exact")]),
+        ("This brings the number of refugees who fled the region to 56,000.", [("refugees", 56_000, "exact")]),
+        # displacement wordings
+        ("The storm left 3,000 people homeless.", [("displaced", 3000, "exact")]),
+        ("The fighting forced nearly 9,000 people to flee their homes.", [("displaced", 9000, "about")]),
+        ("Some 100,000 people had left their homes by Friday.", [("displaced", 100_000, "about")]),
+        ("Half a million people have been uprooted by the war.", [("displaced", 500_000, "exact")]),
+        ("Nearly 130,000 are now in rescue camps.", [("displaced", 130_000, "about")]),
+        # refugees abroad vs displaced at home
+        ("Nearly 5,000 people fled to Chad.", [("refugees", 5000, "about")]),
+        ("More than 2,000 people crossed the border into Uganda.", [("refugees", 2000, "more_than")]),
+        ("About 6,000 people fled to the hills.", [("displaced", 6000, "about")]),
+    ],
+)
+def test_categories(nlp, text, expected):
+    assert pairs(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The attack killed at least 18 people.", "at_least"),
+        ("No fewer than 18 people were killed.", "at_least"),
+        ("More than 18 people were killed.", "more_than"),
+        ("Over 18 people were killed.", "more_than"),
+        ("About 18 people were killed.", "about"),
+        ("An estimated 18 people were killed.", "about"),
+        ("Almost 18 people were killed.", "about"),
+        ("Up to 18 people were killed.", "up_to"),
+        ("As many as 18 people were killed.", "up_to"),
+        ("Two more civilians were killed.", "exact"),  # "more" after a number adds, it does not bound
+        ("Officials estimated 18 were hurt.", "about"),
+    ],
+)
+def test_qualifiers(nlp, text, expected):
+    assert [f.qualifier for f in figures(nlp, text)] == [expected]
+
+
+def test_qualifier_applies_only_to_the_number_it_governs(nlp):
+    assert pairs(nlp, "Bombs killed at least 30 people and wounded 12.") == [("injured", 12, "exact"), ("killed", 30, "at_least")]
+
+
+def test_range_gives_value_and_high(nlp):
+    [f] = figures(nlp, "Between 10 and 15 civilians were killed.")
+    assert (f.value, f.high, f.qualifier) == (10, 15, "exact")
+
+
+def test_coordination_gives_one_figure_per_conjunct(nlp):
+    text = "The blast hit the post, killing seven soldiers and one civilian."
+    assert {(f.category, f.value, f.group) for f in figures(nlp, text)} == {("killed", 7, "soldiers"), ("killed", 1, "civilian")}
+    assert pairs(nlp, "The militia killed five and wounded 22.") == [("injured", 22, "exact"), ("killed", 5, "exact")]
+    assert pairs(nlp, "A dozen soldiers were killed and twenty-two wounded.") == [("injured", 22, "exact"), ("killed", 12, "exact")]
+    assert pairs(nlp, "The clashes left 14 dead and 30 injured.") == [("injured", 30, "exact"), ("killed", 14, "exact")]
+
+
+def test_subsets_of_the_victims(nlp):
+    assert pairs(nlp, "An airstrike killed 10 people, including four children.") == [("killed", 4, "exact"), ("killed", 10, "exact")]
+    assert pairs(nlp, "Among the dead were four women.") == [("killed", 4, "exact")]
+    assert pairs(nlp, "Nine of the injured were flown out.") == [("injured", 9, "exact")]
+
+
+def test_perpetrators_are_not_victims(nlp):
+    assert pairs(nlp, "Two gunmen killed five people in the market.") == [("killed", 5, "exact")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city is home to three million people.",
+        "The army deployed 3,000 troops to the border.",
+        "Rebels destroyed 12 tanks and 40 houses.",
+        "A 69-year-old woman was killed in the strike.",
+        "The government pledged $50 million for the displaced.",
+        "About 40 percent of the wounded were children.",
+        "Marking the 1,000th day of the war, the mayor spoke.",
+        "In 2019 the town was attacked and people were killed.",
+        "Call 0800 555 1234 to report missing people.",
+        "The death toll from two of the worst-hit districts is unknown.",
+    ],
+)
+def test_not_figures(nlp, text):
+    assert figures(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The floods could displace a million people.",
+        "Authorities plan to evacuate 220,000 residents from the coast.",
+        "No one was killed in the attack.",
+        "The ministry denied that 50 soldiers were killed.",
+        "Up to 500 migrants are feared dead.",
+        "If the dam breaks, 100,000 people would be forced to flee.",
+        "The 200 soldiers were not killed.",
+    ],
+)
+def test_non_facts_are_dropped(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_vague_amounts_have_no_value(nlp):
+    [f] = figures(nlp, "Thousands of people fled their homes.")
+    assert (f.category, f.value, f.vague) == ("displaced", None, "Thousands")
+
+
+def test_context_group_location_date_attribution(nlp):
+    [f] = figures(nlp, "Air strikes killed at least 12 civilians in Idlib on Tuesday, according to the UN.")
+    assert (f.group, f.location, f.event_date, f.attributed_to, f.kind) == ("civilians", "Idlib", "2021-03-09", "the UN", "flow")
+
+
+def test_running_total_is_a_stock_dated_at_publication(nlp):
+    [f] = figures(nlp, "Since the beginning of December, more than 500,000 people have been displaced, the ministry said.")
+    assert (f.kind, f.event_date, f.qualifier, f.attributed_to) == ("stock", "2021-03-10", "more_than", "the ministry")
+    [g] = figures(nlp, "The death toll has risen to 52.")
+    assert g.kind == "stock"
+
+
+def test_month_precision_article_keeps_month(nlp):
+    [f] = figures(nlp, "Gunmen killed nine people on Monday.", "2021-03")
+    assert f.event_date == "2021-03"
+
+
+def test_offsets_point_at_the_number(nlp):
+    text = "Officials said 1,266 were wounded."
+    [f] = figures(nlp, text)
+    assert text[f.start:f.end] == "1,266"
+    assert f.sentence == text and f.flagged is None
+
+
+def test_repeats_are_one_figure(nlp):
+    text = "Flood kills 40 in the north\n\nFloods have killed 40 people in the north, officials said."
+    found = figures(nlp, text)
+    assert [(f.category, f.value) for f in found] == [("killed", 40)]
+    assert found[0].start < text.index("\n")
+
+
+def test_headline_without_full_stop_is_its_own_sentence(nlp):
+    text = "Storm toll rises to 686\n\nRescue teams moved hundreds of people to safer shelters on Monday."
+    assert ("killed", 686, "exact") in pairs(nlp, text)

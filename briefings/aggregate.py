@@ -14,6 +14,7 @@ MAX_HIGHLIGHTS = 5
 MIN_HIGHLIGHTS = 3
 MAX_ENTRIES = 40  # developments beyond this are left to the sources, so long periods stay readable
 MAX_QUOTES = 6
+DEDUPE_DAYS = 2  # reports of one event dated this far apart can still be the same event
 LEAD_DAYS = 7  # events this shortly before the period, reported by its articles, still belong to it
 STOPWORDS = frozenset(
     "the a an of in on at to and or for from by with was were is are be been has have had that this which who "
@@ -61,11 +62,12 @@ class KeyFigure:
     low: int
     high: int
     qualifier: str
-    as_of: str | None  # stock: date of the total; flow: None (the period is the briefing's)
+    as_of: str | None  # stock: date of the total; flow: date of the latest incident added up
     citations: tuple[int, ...]
     incidents: int = 0  # flows: how many distinct incidents were added up
     change: str | None = None  # "up 35% on the previous week (large change)"
     figure: Reported | None = None  # stocks: the reconciled figure with its per-source reports
+    first: str | None = None  # flows: date of the earliest incident added up (may precede the period slightly)
 
 
 @dataclass(frozen=True)
@@ -99,9 +101,9 @@ class Briefing:
     undated: tuple[Source, ...] = ()
     non_english: int = 0
     outside: int = 0  # articles in the store outside the period
+    off_topic: int = 0  # articles in the period left out by the topic filter
     store_first: date | None = None
     store_last: date | None = None
-    notes: tuple[str, ...] = field(default=())
 
     @property
     def empty(self) -> bool:
@@ -144,7 +146,7 @@ def aggregate(gathered: Gathered, *, title: str, start: date | None, end: date |
         stocks=tuple(stocks), flows=tuple(flows),
         quotes=quotes(english, extractions, cite),
         undated=tuple(Source(0, a.id, a.title, a.source, None, a.url) for a in gathered.undated),
-        non_english=len(chosen) - len(english),
+        non_english=len(chosen) - len(english), off_topic=len(gathered.articles) - len(chosen),
         outside=max(0, gathered.total - len(gathered.articles) - len(gathered.undated)),
         store_first=gathered.store_first, store_last=gathered.store_last,
     )
@@ -184,35 +186,56 @@ def developments(articles, extractions, cite, start, end) -> list[Entry]:
     return sorted(found, key=lambda e: (-e.score, e.event_date or "", e.citations, e.text))
 
 
-def stems(text: str) -> set[str]:
+def stems(text: str) -> frozenset[str]:
     """Content words cut to five letters, so 'strike' and 'strikes' meet."""
-    return {w[:5] for w in re.findall(r"[a-z0-9]+", text.lower().replace(",", "")) if w not in STOPWORDS}
+    return frozenset(w[:5] for w in re.findall(r"[a-z0-9]+", text.lower().replace(",", "")) if w not in STOPWORDS)
 
 
-def similar(a: Entry, b: Entry) -> bool:
+def similar(a: Entry, b: Entry, sa: frozenset[str], sb: frozenset[str]) -> bool:
     """The same event told twice: compatible dates and mostly the same content words."""
-    if not dates_compatible(a.event_date, b.event_date):
+    if not sa or not sb or not near_dates(a.event_date, b.event_date):
         return False
-    sa, sb = stems(a.text), stems(b.text)
-    if not sa or not sb:
-        return False
+    if a.location and b.location and a.location.lower() != b.location.lower():
+        return False  # the same kind of event in two places is two events
     overlap = len(sa & sb) / min(len(sa), len(sb))
-    same_place = a.location and b.location and a.location.lower() == b.location.lower()
-    return overlap >= 0.5 or (bool(same_place) and overlap >= 0.35)
+    if set(a.citations) & set(b.citations):  # one article: only a near repeat (headline and lede) is the same event
+        return overlap >= 0.6
+    return overlap >= 0.5 or (bool(a.location and b.location) and overlap >= 0.35)
+
+
+def near_dates(a: str | None, b: str | None) -> bool:
+    """Compatible dates, or days at most DEDUPE_DAYS apart: an undated sentence carries its article's date."""
+    if dates_compatible(a, b):
+        return True
+    if len(a) == len(b) == 10:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= DEDUPE_DAYS
+    return False
 
 
 def dedupe(entries: list[Entry]) -> list[Entry]:
     """Merge entries reporting the same event; the best-scored wording stays, all sources are cited."""
     merged: list[Entry] = []
+    words: list[frozenset[str]] = []
+    by_month: dict[str, list[int]] = {}  # only entries of the same month can share a date
     for entry in entries:  # best first, so the kept text is the best-scored one
-        for i, kept in enumerate(merged):
-            if similar(kept, entry) and not set(entry.citations) <= set(kept.citations):
-                citations = tuple(sorted(set(kept.citations) | set(entry.citations)))
-                merged[i] = Entry(kept.text, kept.event_date if len(kept.event_date or "") >= len(entry.event_date or "")
-                                  else entry.event_date, kept.location or entry.location, kept.score, citations)
+        mine = stems(entry.text)
+        month = (entry.event_date or "")[:7]
+        near = {month} | ({(day(entry.event_date) + timedelta(days=d)).isoformat()[:7] for d in (-DEDUPE_DAYS, DEDUPE_DAYS)}
+                          if len(entry.event_date or "") == 10 else set())
+        candidates = [i for m in near | {""} for i in by_month.get(m, [])] if month else \
+            [i for v in by_month.values() for i in v]
+        for i in sorted(set(candidates)):
+            kept = merged[i]
+            if similar(kept, entry, words[i], mine):  # a headline repeating its lede merges too
+                longer = len(kept.event_date or "") >= len(entry.event_date or "")
+                merged[i] = Entry(kept.text, kept.event_date if longer else entry.event_date,
+                                  kept.location or entry.location, kept.score,
+                                  tuple(sorted(set(kept.citations) | set(entry.citations))))
                 break
         else:
+            by_month.setdefault(month, []).append(len(merged))
             merged.append(entry)
+            words.append(mine)
     # corroboration by several sources makes an event more important
     scored = [Entry(e.text, e.event_date, e.location, round(e.score + 0.5 * (len(e.citations) - 1), 2), e.citations)
               for e in merged]
@@ -272,8 +295,9 @@ def key_figures(stocks, flows, prev_stocks, prev_flows, days: int) -> tuple[KeyF
         if category in totals:
             t: FlowTotal = totals[category]
             before_total = prev_totals.get(category)
-            rows.append(KeyFigure(category, "flow", t.low, t.high, t.qualifier, None, t.citations, t.incidents,
-                                  change(t.low, before_total.low if before_total and days else None, days)))
+            rows.append(KeyFigure(category, "flow", t.low, t.high, t.qualifier, t.last, t.citations, t.incidents,
+                                  change(t.low, before_total.low if before_total and days else None, days),
+                                  first=t.first))
     return tuple(rows)
 
 

@@ -78,7 +78,7 @@ def cited_list(citations) -> str:
 def source_note(figure: Figure, citations, as_of: str | None) -> None:
     note = (f"Source: figures as reported by sources {cited_list(citations)} (see source list); not verified. "
             f"As of {long_day(as_of)}.")
-    figure.text(0.0, -0.02, textwrap.fill(note, 130), fontsize=7, color="#555555", ha="left", va="top")
+    figure.text(0.0, -0.02, textwrap.fill(note, 105), fontsize=7, color="#555555", ha="left", va="top")
 
 
 def displacement_figure(stocks: tuple[Reported, ...]) -> Figure | None:
@@ -134,7 +134,8 @@ def bucket(when: date, weekly: bool) -> date:
 
 def casualty_figure(flows: tuple[Reported, ...], start: date | None, end: date | None) -> Figure | None:
     """Killed and injured per day (per week for long periods), stacked by group where known."""
-    chosen = [f for f in flows if f.category in ("killed", "injured") and day(f.as_of)]
+    # an incident dated only by its month has no day to stand on
+    chosen = [f for f in flows if f.category in ("killed", "injured") and f.as_of and len(f.as_of) == 10]
     if not chosen:
         return None
     first, last = min(day(f.as_of) for f in chosen), max(day(f.as_of) for f in chosen)
@@ -165,7 +166,8 @@ def casualty_figure(flows: tuple[Reported, ...], start: date | None, end: date |
         axes.legend(loc="upper left")
     axes_list[0].set_title("Reported casualties in incidents (lower bound of each report)")
     axes_list[-1].set_xlabel("week starting" if weekly else "date of incident")
-    date_axis(axes_list[-1], [start or first, end or last], pad=3 if weekly else 1)
+    # the period, widened to incidents its articles report from the days just before it
+    date_axis(axes_list[-1], [min(start or first, first), max(end or last, last)], pad=3 if weekly else 1)
     source_note(figure, [c for f in chosen for c in f.citations], max(f.as_of for f in chosen))
     return figure
 

@@ -5,7 +5,7 @@ import argparse
 import json
 import logging
 from dataclasses import asdict
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from .errors import BriefingsError
 from .series import check_period
@@ -89,7 +89,7 @@ def cmd_run(args, config) -> int:
     if args.dry_run:
         print("\n".join(run.preview))
         return 0
-    print(describe(run))
+    print(describe(run, config))
     return 1 if run.status == "failed" else 0
 
 
@@ -109,7 +109,7 @@ def cmd_history(args, config) -> int:
     if not runs:
         print(f"no runs recorded{' for ' + args.name if args.name else ''} in {config.store}")
     for run in runs:
-        print(describe(run))
+        print(describe(run, config))
     return 0
 
 
@@ -120,13 +120,15 @@ def cmd_resend(args, config) -> int:
         run = resend(config, args.run_id)
     except ValueError as exc:
         raise BriefingsError(str(exc)) from None
-    print(describe(run))
+    print(describe(run, config))
     return 0 if run.status == "ok" else 1
 
 
-def describe(run) -> str:
-    """A few lines about one run, for history and run output."""
-    when = datetime.fromisoformat(run.scheduled).strftime("%Y-%m-%d %H:%M UTC")
+def describe(run, config=None) -> str:
+    """A few lines about one run, for history and run output; times in the series' own time zone."""
+    zones = {s.name: s.zone for s in config.series} if config is not None else {}
+    when = datetime.fromisoformat(run.scheduled).astimezone(zones.get(run.series, timezone.utc))
+    when = when.strftime("%Y-%m-%d %H:%M %Z")
     lines = [f"#{run.id} {run.series} {run.status.upper()} scheduled {when} ({run.trigger}) period {run.start}..{run.end}"
              f" articles {len(run.articles)} attempts {run.attempts}"]
     lines += [f"  file {path}" for path in run.files]

@@ -125,7 +125,8 @@ def check_series(raw: dict, path: Path, text: str, values: dict) -> list[str]:
     if not isinstance(briefings, list):
         return []
     try:
-        from .series import parse_series, parse_smtp
+        from .deliver import parse_smtp
+        from .series import parse_series
     except ImportError:
         return []
     smtp = raw.get("smtp") if isinstance(raw.get("smtp"), dict) else None

@@ -1,4 +1,4 @@
-"""Delivery of finished briefings: atomic files, email over SMTP, JSON webhooks; each with retries."""
+"""Delivery of finished briefings: atomic files, email over SMTP ([smtp] settings), JSON webhooks; with retries."""
 from __future__ import annotations
 
 import json
@@ -15,9 +15,87 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 
-from .series import Series, Smtp, Target
+from .series import EMAIL, ENV_NAME, SECRET_HINTS, Series, Target, line_of, table_lines, type_name
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Smtp:
+    """How to reach the mail server; the password is read from an environment variable."""
+
+    host: str
+    port: int = 587
+    security: str = "starttls"  # starttls | ssl | none
+    user_env: str | None = None
+    password_env: str | None = None
+    sender: str = "briefings@localhost"
+    timeout: float = 30.0
+    cafile: str | None = None  # CA bundle for a relay with a private certificate
+
+    def credentials(self) -> tuple[str, str] | None:
+        """(user, password) from the environment, or None when no login is configured."""
+        if not self.user_env:
+            return None
+        missing = [name for name in (self.user_env, self.password_env) if name and name not in os.environ]
+        if missing:
+            raise RuntimeError(f"SMTP login needs environment variable(s) {', '.join(missing)}; export them and retry")
+        return os.environ[self.user_env], os.environ.get(self.password_env or "", "")
+
+
+SMTP_KEYS = {
+    "host": str, "port": int, "security": str, "user_env": str, "password_env": str,
+    "from": str, "timeout": (int, float), "cafile": str,
+}
+
+
+def parse_smtp(table: dict, path: Path, text: str) -> tuple[Smtp | None, list[str]]:
+    """Validate the [smtp] table; the password itself is never accepted, only the name of its variable."""
+    span = (table_lines(text, "[smtp]") or [None])[0]
+    errors: list[str] = []
+
+    def bad(key: str, message: str) -> None:
+        errors.append(f"{path}:{line_of(text, span, key) or '?'}: smtp.{key}: {message}")
+
+    for key, value in table.items():
+        kind = SMTP_KEYS.get(key)
+        if key in SECRET_HINTS or key in ("user", "pass"):
+            bad(key, "secrets never go in the config file; name environment variables with user_env and password_env")
+        elif kind is None:
+            bad(key, f"unknown key (known: {', '.join(sorted(SMTP_KEYS))})")
+        elif not isinstance(value, kind) or isinstance(value, bool):
+            bad(key, f"must be a {type_name(kind)}")
+    if not isinstance(table.get("host"), str) or not table.get("host"):
+        bad("host", "missing; name the mail server, e.g. host = \"smtp.example.org\"")
+    security = table.get("security", "starttls")
+    if security not in ("starttls", "ssl", "none"):
+        bad("security", f"'{security}': use starttls, ssl or none")
+    port = table.get("port", {"ssl": 465, "none": 25}.get(security, 587))
+    if isinstance(port, int) and not 0 < port < 65536:
+        bad("port", f"{port} is not a port number")
+    for key in ("user_env", "password_env"):
+        if isinstance(table.get(key), str) and not ENV_NAME.match(table[key]):
+            bad(key, "must be the name of an environment variable, not the value itself")
+    if ("user_env" in table) != ("password_env" in table):
+        bad("user_env", "give both user_env and password_env, or neither")
+    if isinstance(table.get("from"), str) and not EMAIL.match(table["from"]):
+        bad("from", f"'{table['from']}' is not an email address")
+    if errors:
+        return None, errors
+    return Smtp(
+        host=table["host"], port=port, security=security, user_env=table.get("user_env"),
+        password_env=table.get("password_env"), sender=table.get("from", "briefings@localhost"),
+        timeout=float(table.get("timeout", 30.0)), cafile=table.get("cafile"),
+    ), []
+
+
+def smtp_settings(config) -> Smtp | None:
+    """The validated [smtp] table of a loaded config, or None."""
+    table = (config.raw or {}).get("smtp")
+    if not isinstance(table, dict):
+        return None
+    smtp, _ = parse_smtp(table, config.path or Path("briefings.toml"), "")
+    return smtp
 
 
 @dataclass(frozen=True)

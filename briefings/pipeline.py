@@ -62,7 +62,13 @@ def generate(config: Config, *, start: date | None = None, end: date | None = No
              out_dir: Path, now: datetime, profile: str = "full", issue: int | None = None,
              title: str | None = None, store: Store | None = None) -> GenerateResult:
     """Write the briefing of [start, end] (default: all dated articles) as Markdown and/or PDF into out_dir."""
-    store = store or Store(config.store)
+    if store is None:
+        store = Store(config.store)
+        try:
+            return generate(config, start=start, end=end, formats=formats, out_dir=out_dir, now=now,
+                            profile=profile, issue=issue, title=title, store=store)
+        finally:
+            store.close()
     gathered, start, end = gather(store, config, start, end)
     briefing = aggregate(
         gathered, title=title or config.title, start=start, end=end, now=pinned_now(now, config.timezone),

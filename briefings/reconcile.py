@@ -50,6 +50,12 @@ class Reported:
         return len({(r.value, r.high) for r in self.reports}) == 1
 
     @property
+    def attribution(self) -> str | None:
+        """Who the figure is attributed to ("the UN"), when every report names the same body."""
+        names = {r.attributed_to for r in self.reports}
+        return names.pop() if len(names) == 1 else None
+
+    @property
     def citations(self) -> tuple[int, ...]:
         return tuple(sorted({r.citation for r in self.reports}))
 
@@ -135,7 +141,12 @@ def same_fact(cluster: list[Sighting], new: Sighting, kind: str) -> bool:
         if member.citation == new.citation and member.figure.value != figure.value:
             return False
     if kind == "flow":
-        return dates_compatible(as_of(cluster[0]), as_of(new))
+        if dates_compatible(as_of(cluster[0]), as_of(new)):
+            return True
+        # a count without its own date carries the article's; next-day reports of one incident still meet
+        undated = first.event_date is None or figure.event_date is None
+        a, b = day(as_of(cluster[0])), day(as_of(new))
+        return undated and a is not None and b is not None and abs((a - b).days) <= 1
     a, b = day(as_of(cluster[0])), day(as_of(new))
     return a is None or b is None or abs((a - b).days) <= STOCK_WINDOW_DAYS
 
@@ -177,6 +188,8 @@ class FlowTotal:
     qualifier: str
     incidents: int
     citations: tuple[int, ...]
+    first: str | None = None  # date of the earliest incident added up
+    last: str | None = None
 
 
 def flow_totals(flows: list[Reported]) -> dict[str, FlowTotal]:
@@ -188,9 +201,11 @@ def flow_totals(flows: list[Reported]) -> dict[str, FlowTotal]:
             continue
         qualifiers = {f.qualifier for f in chosen}
         loose = "at_least" if qualifiers & {"at_least", "more_than"} else "about" if "about" in qualifiers else "exact"
+        dates = sorted(f.as_of for f in chosen if f.as_of)
         totals[category] = FlowTotal(
             category=category, low=sum(f.low for f in chosen), high=sum(f.high for f in chosen), qualifier=loose,
             incidents=len(chosen), citations=tuple(sorted({c for f in chosen for c in f.citations})),
+            first=dates[0] if dates else None, last=dates[-1] if dates else None,
         )
     return totals
 

@@ -129,7 +129,8 @@ class Formatter:
         """The number of a key-figures row with its citations."""
         if row.figure is not None:
             return self.reported(row.figure, noun=False)
-        return self.join(self.text(amount(row.low, row.high, row.qualifier)), " ", self.cite(row.citations))
+        differ = " (sources differ on some incidents)" if row.high != row.low else ""
+        return self.join(self.text(amount(row.low, row.high, row.qualifier) + differ), " ", self.cite(row.citations))
 
 
 def runs(numbers: list[int]) -> list[tuple[int, int]]:
@@ -154,7 +155,9 @@ def when(row: KeyFigure, briefing: Briefing) -> str:
     if row.kind == "stock":
         return f"as of {long_day(row.as_of)}"
     count = f"{row.incidents} incident{'s' if row.incidents != 1 else ''}"
-    return f"{period_text(briefing)}, sum of {count}"
+    if row.first and row.as_of and row.first != row.as_of:
+        return f"sum of {count}, {long_day(row.first)} – {long_day(row.as_of)}"
+    return f"sum of {count}, {long_day(row.as_of or row.first)}" if row.as_of or row.first else f"sum of {count}"
 
 
 def cell(value) -> str:

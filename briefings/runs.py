@@ -1,6 +1,7 @@
 """One run of a scheduled briefing (ingest, generate, deliver) and the run history kept in the store."""
 from __future__ import annotations
 
+import contextlib
 import importlib
 import json
 import logging
@@ -13,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from .deliver import Delivery, Package, deliver_all, notify_failure, publish, with_retries
-from .series import Series, find_series, period_window, smtp_settings
+from .deliver import Delivery, Package, deliver_all, notify_failure, publish, smtp_settings, with_retries
+from .series import Series, find_series, period_window
 from .store import Store, day_span
 
 log = logging.getLogger(__name__)
@@ -231,7 +232,8 @@ def in_window(article, start: date, end: date) -> bool:
 
 def run_once(config, series_name: str, *, start: date | None = None, end: date | None = None, period: str | None = None,
              dry_run: bool = False, now: datetime | None = None, scheduled: datetime | None = None,
-             trigger: str = "manual", stop: threading.Event | None = None, generate=None, sleep=None) -> Run:
+             trigger: str = "manual", stop: threading.Event | None = None, generate=None, sleep=None,
+             generate_lock=None) -> Run:
     """Run one briefing of a series now: the code path the daemon uses for every scheduled run."""
     series = find_series(config, series_name)
     now = now or datetime.now(series.zone)
@@ -243,17 +245,35 @@ def run_once(config, series_name: str, *, start: date | None = None, end: date |
     try:
         if dry_run:
             return preview(config, series, store, start, end, when)
-        history = History(store)
-        run_id = history.begin(series.name, trigger, when, start, end)
-        run = Runner(config, series, store, history, run_id, stop, generate, sleep)
-        try:
-            run.execute(start, end, now)
-        except BaseException as exc:  # noqa: BLE001 — recorded, then re-raised for the caller to stop on
-            history.finish(run_id, "failed", f"interrupted: {type(exc).__name__}: {exc}")
-            raise
-        return history.get(run_id)
+        with series_lock(config, series, wait=trigger != "manual"):
+            history = History(store)
+            run_id = history.begin(series.name, trigger, when, start, end)
+            try:
+                Runner(config, series, store, history, run_id, stop, generate, sleep, generate_lock).execute(start, end, now)
+            except BaseException as exc:  # noqa: BLE001 — recorded, then re-raised for the caller to stop on
+                if history.get(run_id).status == "running":
+                    history.finish(run_id, "failed", f"interrupted: {type(exc).__name__}: {exc}")
+                raise
+            return history.get(run_id)
     finally:
         store.close()
+
+
+@contextlib.contextmanager
+def series_lock(config, series: Series, *, wait: bool):
+    """An OS lock held for a whole run, so two processes (daemon and `briefings run`) never run one series at once."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: the daemon's own one-at-a-time rule still holds
+        yield
+        return
+    store = Path(config.store)
+    with open(store.parent / f".{store.name}.{series.name}.lock", "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            raise ValueError(f"a run of '{series.name}' is already in progress; wait for it to finish") from None
+        yield  # closing the file releases the lock, also when the process dies
 
 
 def preview(config, series: Series, store: Store, start: date, end: date, when: datetime) -> Run:
@@ -278,8 +298,10 @@ def preview(config, series: Series, store: Store, start: date, end: date, when: 
 class Runner:
     """The stages of one recorded run: ingest, generate with retries, archive, deliver, notify."""
 
-    def __init__(self, config, series, store, history, run_id, stop, generate, sleep):
+    def __init__(self, config, series, store, history, run_id, stop, generate, sleep, lock=None):
         self.config, self.series, self.store, self.history, self.run_id = config, series, store, history, run_id
+        # The daemon serialises generation: spaCy, matplotlib and WeasyPrint are not meant to be shared by threads.
+        self.lock = lock or contextlib.nullcontext()
         self.stop = stop or threading.Event()
         self.generate = generate
         self.sleep = sleep or self.pause
@@ -337,6 +359,8 @@ class Runner:
         """Generate into a staging folder with retries, then move the files into the archive by rename."""
         archive = archive_dir(self.config, self.series)
         archive.mkdir(parents=True, exist_ok=True)
+        for stale in [*archive.glob(".staging-*"), *archive.glob(".ticket-*")]:  # left by a killed run; we hold the lock
+            shutil.rmtree(stale, ignore_errors=True)
         generate = self.generate or load_generate()
         needs_ticket = any(t.kind in ("email", "webhook") for t in self.series.deliver)
         outcome: dict = {}
@@ -344,15 +368,17 @@ class Runner:
         def attempt() -> None:
             staging = Path(tempfile.mkdtemp(dir=archive, prefix=".staging-"))
             try:
-                result = generate(self.config, start=start, end=end, formats=self.series.formats, out_dir=staging,
-                                  now=now, profile=self.series.profile, title=self.series.title, store=self.store)
-                outcome["markdown"] = result.markdown
-                if needs_ticket:
-                    with tempfile.TemporaryDirectory(dir=archive, prefix=".ticket-") as ticket:
-                        outcome["markdown"] = generate(
-                            self.config, start=start, end=end, formats=("md",), out_dir=Path(ticket), now=now,
-                            profile="ticket", title=self.series.title, store=self.store,
-                        ).markdown
+                with self.lock:
+                    result = generate(self.config, start=start, end=end, formats=self.series.formats, out_dir=staging,
+                                      now=now, profile=self.series.profile, title=self.series.title, store=self.store)
+                    markdown = result.markdown
+                    if needs_ticket:
+                        with tempfile.TemporaryDirectory(dir=archive, prefix=".ticket-") as ticket:
+                            markdown = generate(
+                                self.config, start=start, end=end, formats=("md",), out_dir=Path(ticket), now=now,
+                                profile="ticket", title=self.series.title, store=self.store,
+                            ).markdown
+                outcome["markdown"] = markdown
                 outcome["files"] = move_tree(staging, archive)
                 publish(outcome["files"], archive, archive)
             finally:

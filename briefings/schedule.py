@@ -108,6 +108,7 @@ class Daemon:
         self.workers: dict[str, threading.Thread] = {}
         self.catching_up: dict[str, datetime] = {}  # series -> start-up time, until its missed runs are planned
         self.lock = threading.Lock()
+        self.generate_lock = threading.Lock()  # one generation at a time across series; runs stay separate
 
     def history(self) -> tuple[Store, History]:
         store = Store(self.config.store)
@@ -193,7 +194,7 @@ class Daemon:
     def run(self, series: Series, moment: datetime, trigger: str) -> None:
         try:
             run = self.runner(self.config, series.name, scheduled=moment, now=self.clock(), trigger=trigger,
-                              stop=self.aborting, **self.runner_options)
+                              stop=self.aborting, generate_lock=self.generate_lock, **self.runner_options)
             log.info("%s: run %s for %s..%s: %s", series.name, run.id, run.start, run.end, run.status)
         except Abandoned:
             log.warning("%s: run at %s abandoned on stop; it will run after restart", series.name, moment)

@@ -1,4 +1,4 @@
-"""Scheduled briefings: the [[briefing]] and [smtp] tables of briefings.toml, validated once."""
+"""Scheduled briefings: the [[briefing]] tables of briefings.toml, validated once, and their schedules and periods."""
 from __future__ import annotations
 
 import calendar
@@ -66,29 +66,6 @@ class Series:
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
-
-
-@dataclass(frozen=True)
-class Smtp:
-    """How to reach the mail server; the password is read from an environment variable."""
-
-    host: str
-    port: int = 587
-    security: str = "starttls"  # starttls | ssl | none
-    user_env: str | None = None
-    password_env: str | None = None
-    sender: str = "briefings@localhost"
-    timeout: float = 30.0
-    cafile: str | None = None  # CA bundle for a relay with a private certificate
-
-    def credentials(self) -> tuple[str, str] | None:
-        """(user, password) from the environment, or None when no login is configured."""
-        if not self.user_env:
-            return None
-        missing = [name for name in (self.user_env, self.password_env) if name and name not in os.environ]
-        if missing:
-            raise RuntimeError(f"SMTP login needs environment variable(s) {', '.join(missing)}; export them and retry")
-        return os.environ[self.user_env], os.environ.get(self.password_env or "", "")
 
 
 # ---- schedule phrases and periods ------------------------------------------------------------
@@ -190,12 +167,6 @@ SECRET_HINTS = {
     "webhook_token": "put the token in an environment variable and name it with webhook_token_env",
     "password": "put the password in an environment variable and name it with password_env in [smtp]",
 }
-SMTP_KEYS = {
-    "host": str, "port": int, "security": str, "user_env": str, "password_env": str,
-    "from": str, "timeout": (int, float), "cafile": str,
-}
-
-
 def table_lines(text: str, header: str) -> list[tuple[int, int]]:
     """(first, last) line numbers of each `header` table in a TOML text, in order."""
     lines = text.splitlines()
@@ -246,96 +217,108 @@ def parse_series(tables: list[dict], path: Path, text: str, smtp: dict | None = 
 
 def parse_one(table: dict, base: Path, report, *, has_smtp: bool) -> Series | None:
     """One [[briefing]] table; reports problems through `report(key, message)`."""
-    failed = []
-
-    def bad(key: str, message: str) -> None:
-        failed.append(key)
-        report(key, message)
-
+    values: dict = {}
+    failed = False
     for key, value in table.items():
         kind = SERIES_KEYS.get(key)
         if key in SECRET_HINTS:
-            bad(key, f"secrets never go in the config file; {SECRET_HINTS[key]}")
+            problems = [f"secrets never go in the config file; {SECRET_HINTS[key]}"]
         elif kind is None:
-            bad(key, f"unknown key (known: {', '.join(sorted(SERIES_KEYS))})")
+            problems = [f"unknown key (known: {', '.join(sorted(SERIES_KEYS))})"]
         elif not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            bad(key, f"must be a {type_name(kind)}")
+            problems = [f"must be a {type_name(kind)}"]
+        else:
+            values[key], problems = CONVERT.get(key, lambda v, b: (v, []))(value, base)
+        for problem in problems:
+            report(key, problem)
+        failed = failed or bool(problems)
     for key in ("name", "every", "period"):
         if key not in table:
-            bad(key, "missing; every [[briefing]] needs name, every and period")
-    values: dict = {}
-    if isinstance(table.get("name"), str):
-        if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", table["name"]):
-            values["name"] = table["name"]
-        else:
-            bad("name", "use letters, digits, '-', '_' or '.' (it becomes a folder name)")
-    if isinstance(table.get("every"), str):
-        try:
-            values["every"] = parse_every(table["every"])
-            values["every_text"] = table["every"]
-        except ValueError as exc:
-            bad("every", f"'{table['every']}': {exc}")
-    if isinstance(table.get("period"), str):
-        try:
-            values["period"] = check_period(table["period"])
-        except ValueError as exc:
-            bad("period", f"'{table['period']}': {exc}")
-    if isinstance(table.get("timezone"), str):
-        try:
-            ZoneInfo(table["timezone"])
-            values["timezone"] = table["timezone"]
-        except (ZoneInfoNotFoundError, ValueError):
-            bad("timezone", f"unknown time zone '{table['timezone']}' (use an IANA name such as 'Europe/Istanbul')")
-    for key in ("title", "webhook_token_env", "link_base"):
-        if isinstance(table.get(key), str):
-            values[key] = table[key]
-    if "webhook_token_env" in values and not ENV_NAME.match(values["webhook_token_env"]):
-        bad("webhook_token_env", "must be the name of an environment variable, not the token itself")
-    if isinstance(table.get("sources"), list):
-        values["sources"] = tuple(check_sources(table["sources"], base, bad))
-    if isinstance(table.get("formats"), list):
-        wrong = [f for f in table["formats"] if f not in FORMATS]
-        if wrong or not table["formats"]:
-            bad("formats", f"use a non-empty list of {', '.join(FORMATS)} (got {table['formats']})")
-        else:
-            values["formats"] = tuple(dict.fromkeys(table["formats"]))
-    if isinstance(table.get("deliver"), list):
-        values["deliver"] = tuple(check_targets(table["deliver"], base, bad, "deliver"))
-    if isinstance(table.get("notify"), str):
-        found = check_targets([table["notify"]], base, bad, "notify")
-        if found and found[0].kind == "dir":
-            bad("notify", "a failure notice goes to email:ADDRESS or webhook:URL, not to a folder")
-        elif found:
-            values["notify"] = found[0]
-    targets = list(values.get("deliver", ())) + ([values["notify"]] if "notify" in values else [])
+            report(key, "missing; every [[briefing]] needs name, every and period")
+            failed = True
+    targets = [*values.get("deliver", ()), *([values["notify"]] if values.get("notify") else [])]
     if any(t.kind == "email" for t in targets) and not has_smtp:
-        bad("deliver" if "deliver" in table else "notify", "email delivery needs an [smtp] table (host, port, security)")
-    if isinstance(table.get("catch_up"), str):
-        if table["catch_up"] in CATCH_UP:
-            values["catch_up"] = table["catch_up"]
-        else:
-            bad("catch_up", f"'{table['catch_up']}': use {', '.join(CATCH_UP)}")
-    if isinstance(table.get("profile"), str):
-        if table["profile"] in ("full", "ticket"):
-            values["profile"] = table["profile"]
-        else:
-            bad("profile", f"'{table['profile']}': use full or ticket")
-    for key, low in (("retries", 0), ("retry_delay", 0), ("timeout", 0.1)):
-        value = table.get(key)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            if value < low or (key == "retries" and value > 20):
-                bad(key, f"{value} is out of range")
-            else:
-                values[key] = value
-    if isinstance(table.get("skip_if_no_new_articles"), bool):
-        values["skip_if_no_new_articles"] = table["skip_if_no_new_articles"]
-    if isinstance(table.get("output"), str):
-        values["output"] = resolve(base, table["output"])
-        if not reachable(values["output"]):
-            bad("output", f"folder {values['output']} cannot be created (a parent is missing or not writable)")
-    if failed or not {"name", "every", "period"} <= values.keys():
+        report("deliver" if "deliver" in table else "notify", "email delivery needs an [smtp] table (host, port, security)")
+        failed = True
+    if failed:
         return None
+    values["every_text"] = table["every"]
     return Series(**values)
+
+
+def checked(convert):
+    """Wrap a converter raising ValueError into one returning (value, problems)."""
+    def run(value, base):
+        try:
+            return convert(value, base), []
+        except ValueError as exc:
+            return None, [str(exc)]
+    return run
+
+
+def name_value(value: str, base: Path) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", value):
+        raise ValueError("use letters, digits, '-', '_' or '.' (it becomes a folder name)")
+    return value
+
+
+def quoted(parse):
+    def run(value: str, base: Path):
+        try:
+            return parse(value)
+        except ValueError as exc:
+            raise ValueError(f"'{value}': {exc}") from None
+    return run
+
+
+def zone_value(value: str, base: Path) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone '{value}' (use an IANA name such as 'Europe/Istanbul')") from None
+    return value
+
+
+def one_of(*choices):
+    def run(value: str, base: Path) -> str:
+        if value not in choices:
+            raise ValueError(f"'{value}': use {', '.join(choices)}")
+        return value
+    return run
+
+
+def within(low: float, high: float):
+    def run(value, base: Path):
+        if not low <= value <= high:
+            raise ValueError(f"{value} is out of range ({low} to {high})")
+        return value
+    return run
+
+
+def env_name(value: str, base: Path) -> str:
+    if not ENV_NAME.match(value):
+        raise ValueError("must be the name of an environment variable, not the secret itself")
+    return value
+
+
+def formats_value(value: list, base: Path) -> tuple[str, ...]:
+    if not value or any(f not in FORMATS for f in value):
+        raise ValueError(f"use a non-empty list of {', '.join(FORMATS)} (got {value})")
+    return tuple(dict.fromkeys(value))
+
+
+def folder_value(value: str, base: Path) -> Path:
+    folder = resolve(base, value)
+    if not reachable(folder):
+        raise ValueError(f"folder {folder} cannot be created (a parent is missing or not writable)")
+    return folder
+
+
+def notify_value(value: str, base: Path):
+    found, problems = check_targets([value], base)
+    if found and found[0].kind == "dir":
+        return None, ["a failure notice goes to email:ADDRESS or webhook:URL, not to a folder"]
+    return (found[0] if found else None), problems
 
 
 def type_name(kind) -> str:
@@ -359,79 +342,53 @@ def reachable(folder: Path) -> bool:
     return probe.is_dir() and os.access(probe, os.W_OK | os.X_OK)
 
 
-def check_sources(items: list, base: Path, bad) -> list[str]:
-    found = []
+def check_sources(items: list, base: Path) -> tuple[tuple[str, ...], list[str]]:
+    found, problems = [], []
     for item in items:
         if not isinstance(item, str):
-            bad("sources", f"{item!r} is not a string")
+            problems.append(f"{item!r} is not a string")
         elif re.match(r"^https?://", item):
             found.append(item)
         elif not resolve(base, item).exists():
-            bad("sources", f"'{item}' does not exist (looked for {resolve(base, item)})")
+            problems.append(f"'{item}' does not exist (looked for {resolve(base, item)})")
         else:
             found.append(str(resolve(base, item)))
-    return found
+    return tuple(found), problems
 
 
-def check_targets(items: list, base: Path, bad, key: str) -> list[Target]:
-    found = []
+def check_targets(items: list, base: Path) -> tuple[tuple[Target, ...], list[str]]:
+    found, problems = [], []
     for item in items:
-        if not isinstance(item, str):
-            bad(key, f"{item!r} is not a string")
-            continue
         try:
-            target = parse_target(item)
+            target = parse_target(item) if isinstance(item, str) else None
+            if target is None:
+                raise ValueError("not a string")
+            if target.kind == "dir":
+                target = Target("dir", str(folder_value(target.value, base)))
         except ValueError as exc:
-            bad(key, f"'{item}': {exc}")
+            problems.append(f"'{item}': {exc}")
             continue
-        if target.kind == "dir":
-            folder = resolve(base, target.value)
-            if not reachable(folder):
-                bad(key, f"'{item}': folder {folder} cannot be created (a parent is missing or not writable)")
-                continue
-            target = Target("dir", str(folder))
         found.append(target)
-    return found
+    return tuple(found), problems
 
 
-def parse_smtp(table: dict, path: Path, text: str) -> tuple[Smtp | None, list[str]]:
-    """Validate the [smtp] table; the password itself is never accepted, only the name of its variable."""
-    span = (table_lines(text, "[smtp]") or [None])[0]
-    errors: list[str] = []
-
-    def bad(key: str, message: str) -> None:
-        errors.append(f"{path}:{line_of(text, span, key) or '?'}: smtp.{key}: {message}")
-
-    for key, value in table.items():
-        kind = SMTP_KEYS.get(key)
-        if key in SECRET_HINTS or key in ("user", "pass"):
-            bad(key, "secrets never go in the config file; name environment variables with user_env and password_env")
-        elif kind is None:
-            bad(key, f"unknown key (known: {', '.join(sorted(SMTP_KEYS))})")
-        elif not isinstance(value, kind) or isinstance(value, bool):
-            bad(key, f"must be a {type_name(kind)}")
-    if not isinstance(table.get("host"), str) or not table.get("host"):
-        bad("host", "missing; name the mail server, e.g. host = \"smtp.example.org\"")
-    security = table.get("security", "starttls")
-    if security not in ("starttls", "ssl", "none"):
-        bad("security", f"'{security}': use starttls, ssl or none")
-    port = table.get("port", {"ssl": 465, "none": 25}.get(security, 587))
-    if isinstance(port, int) and not 0 < port < 65536:
-        bad("port", f"{port} is not a port number")
-    for key in ("user_env", "password_env"):
-        if isinstance(table.get(key), str) and not ENV_NAME.match(table[key]):
-            bad(key, "must be the name of an environment variable, not the value itself")
-    if ("user_env" in table) != ("password_env" in table):
-        bad("user_env", "give both user_env and password_env, or neither")
-    if isinstance(table.get("from"), str) and not EMAIL.match(table["from"]):
-        bad("from", f"'{table['from']}' is not an email address")
-    if errors:
-        return None, errors
-    return Smtp(
-        host=table["host"], port=port, security=security, user_env=table.get("user_env"),
-        password_env=table.get("password_env"), sender=table.get("from", "briefings@localhost"),
-        timeout=float(table.get("timeout", 30.0)), cafile=table.get("cafile"),
-    ), []
+CONVERT = {
+    "name": checked(name_value),
+    "every": checked(quoted(parse_every)),
+    "period": checked(quoted(check_period)),
+    "timezone": checked(zone_value),
+    "sources": check_sources,
+    "formats": checked(formats_value),
+    "deliver": check_targets,
+    "notify": notify_value,
+    "catch_up": checked(one_of(*CATCH_UP)),
+    "profile": checked(one_of("full", "ticket")),
+    "retries": checked(within(0, 20)),
+    "retry_delay": checked(within(0, 86400)),
+    "timeout": checked(within(0.1, 600)),
+    "webhook_token_env": checked(env_name),
+    "output": checked(folder_value),
+}
 
 
 def find_series(config, name: str) -> Series:
@@ -441,12 +398,3 @@ def find_series(config, name: str) -> Series:
             return item
     known = ", ".join(s.name for s in config.series) or "none configured"
     raise ValueError(f"no [[briefing]] named '{name}' in {config.path or 'briefings.toml'} (known: {known})")
-
-
-def smtp_settings(config) -> Smtp | None:
-    """The validated [smtp] table of a loaded config, or None."""
-    table = (config.raw or {}).get("smtp")
-    if not isinstance(table, dict):
-        return None
-    smtp, _ = parse_smtp(table, config.path or Path("briefings.toml"), "")
-    return smtp

@@ -31,7 +31,7 @@ class Inbox:
         return "250 OK"
 
 
-def smtp_server(*, user: str | None = None, password: str | None = None, tls_context=None):
+def smtp_server(*, user: str | None = None, password: str | None = None, tls_context=None, ssl_context=None):
     """Start an SMTP server on localhost; returns (controller, inbox). Stop with controller.stop()."""
     inbox = Inbox()
     kwargs = {}
@@ -44,6 +44,8 @@ def smtp_server(*, user: str | None = None, password: str | None = None, tls_con
                       auth_exclude_mechanism=["LOGIN"])
     if tls_context is not None:
         kwargs.update(tls_context=tls_context, require_starttls=True)
+    if ssl_context is not None:  # implicit TLS from the first byte (SMTPS, port 465 style)
+        kwargs.update(ssl_context=ssl_context)
     controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), **kwargs)
     controller.start()
     return controller, inbox

@@ -119,10 +119,13 @@ def test_chronology_is_ordered_by_event_date_not_publication():
 
 
 def test_highlights_are_the_most_important_three_to_five():
-    devs = tuple(dev(f"Event number {i} happened in place {i}.", "2024-03-05", score=10 - i) for i in range(8))
+    sentences = ["Shelling killed nine people in Ariha.", "A convoy reached the camps near Atmeh.",
+                 "Talks opened in Geneva.", "Rebels captured a hill near Saraqeb.", "The ministry closed schools.",
+                 "Drones struck a bakery in Sarmin.", "Floods damaged tents in Harim.", "A bridge reopened in Darkush."]
+    devs = tuple(dev(text, "2024-03-05", score=10 - i) for i, text in enumerate(sentences))
     briefing = build([(article(1, "2024-03-05", "A"), ((), (), devs))])
     assert 3 <= len(briefing.highlights) <= 5
-    assert briefing.highlights[0].text.startswith("Event number 0")
+    assert briefing.highlights[0].text == sentences[0]
     assert [h.score for h in briefing.highlights] == sorted((h.score for h in briefing.highlights), reverse=True)
 
 
@@ -142,6 +145,7 @@ def test_topic_filter_and_non_english_articles():
     briefing = build([(a, ()), (b, ()), (c, ())], places=("Idlib",))
     assert [s.source for s in briefing.sources] == ["A"]
     assert briefing.non_english == 1
+    assert briefing.off_topic == 1
 
 
 def test_quotes_prefer_attributed_ones_and_cite_their_source():
@@ -150,3 +154,23 @@ def test_quotes_prefer_attributed_ones_and_cite_their_source():
     briefing = build([(article(1, "2024-03-05", "A"), ((), quotes))])
     assert briefing.quotes[0].speaker == "Amina Yusuf"
     assert briefing.quotes[0].citation == 1
+
+
+def test_reports_a_day_apart_merge_but_the_same_event_in_two_places_does_not():
+    items = [
+        (article(1, "2024-03-05", "A"), ((), (), (dev("A car bomb killed nine people at a market in Azaz.", "2024-03-05", 6, "Azaz"),))),
+        (article(2, "2024-03-06", "B"), ((), (), (dev("Nine people were killed by a car bomb at a market in Azaz.", "2024-03-06", 5, "Azaz"),))),
+        (article(3, "2024-03-06", "C"), ((), (), (dev("A car bomb killed nine people at a market in Afrin.", "2024-03-05", 5, "Afrin"),))),
+    ]
+    entries = {e.location: e for e in build(items).chronology}
+    assert entries["Azaz"].citations == (1, 2)
+    assert entries["Afrin"].citations == (3,)
+
+
+def test_a_next_day_report_without_its_own_date_is_the_same_incident():
+    items = [
+        (article(1, "2024-03-05", "A"), ((figure("killed", 9, day="2024-03-05", location="Azaz"),),)),
+        (article(2, "2024-03-06", "B"), ((figure("killed", 11, day=None, location="Azaz"),),)),
+    ]
+    (row,) = build(items).key_figures
+    assert (row.low, row.high, row.incidents) == (9, 11, 1)

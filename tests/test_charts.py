@@ -39,7 +39,7 @@ def test_displacement_chart_has_a_marker_per_source_and_a_range_where_sources_di
     assert sorted(segment[:, 1]) == [500_000, 520_000]
     labels = " ".join(texts(figure))
     assert "people (reported total)" in labels and "as-of date" in labels
-    assert "As of 8 Mar 2024" in labels and "[1], [2], [3]" in labels
+    assert "As of 8 Mar 2024" in labels and "sources [1]–[3]" in labels
 
 
 def test_casualty_chart_stacks_killed_by_group_and_shows_injured():
@@ -83,3 +83,12 @@ def test_chart_files_are_deterministic_and_named_by_period():
     assert [c.svg for c in first] == [c.svg for c in second]
     assert all(c.svg.startswith("<svg") for c in first)
     assert all(data.startswith(b"\x89PNG") for data in files.values())
+
+
+def test_a_configured_style_sheet_overrides_the_packaged_one(tmp_path):
+    sheet = tmp_path / "house.mplstyle"
+    sheet.write_text("axes.facecolor: ffeedd\n")
+    briefing = Briefing(title="T", start=date(2024, 3, 3), end=date(2024, 3, 9), now=NOW, stocks=STOCKS)
+    default, _ = make_charts(briefing, png=False)
+    house, _ = make_charts(briefing, png=False, chart_style=sheet)
+    assert "#ffeedd" in house[0].svg and "#ffeedd" not in default[0].svg

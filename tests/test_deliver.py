@@ -6,8 +6,8 @@ import threading
 
 import pytest
 
-from briefings.deliver import Package, atomic_write, deliver_all, notify_failure, publish, send_email
-from briefings.series import Series, Smtp, Target, parse_every
+from briefings.deliver import Package, Smtp, atomic_write, deliver_all, notify_failure, publish, send_email
+from briefings.series import Series, Target, parse_every
 
 from localservers import Hook, smtp_server
 
@@ -103,7 +103,9 @@ def test_email_login_reads_password_from_environment(files, monkeypatch):
     assert len(inbox.messages) == 1
 
 
-def test_email_over_starttls_with_private_ca(tmp_path, files):
+@pytest.fixture
+def certificate(tmp_path):
+    """A self-signed certificate for 127.0.0.1: (server context, CA file for the client)."""
     if not shutil.which("openssl"):
         pytest.skip("openssl is needed to make a test certificate")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
@@ -112,6 +114,23 @@ def test_email_over_starttls_with_private_ca(tmp_path, files):
                    check=True, capture_output=True)
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
+    return context, cert
+
+
+def test_email_over_implicit_ssl(certificate, files):
+    context, cert = certificate
+    controller, inbox = smtp_server(ssl_context=context)
+    try:
+        send_email(Smtp(host="127.0.0.1", port=controller.port, security="ssl", cafile=str(cert)), "desk@example.org",
+                   "over ssl", "body", [files[1]])
+    finally:
+        controller.stop()
+    [message] = inbox.messages
+    assert message["Subject"] == "over ssl"
+
+
+def test_email_over_starttls_with_private_ca(certificate, files):
+    context, cert = certificate
     controller, inbox = smtp_server(tls_context=context)
     try:
         smtp = Smtp(host="127.0.0.1", port=controller.port, security="starttls", cafile=str(cert))

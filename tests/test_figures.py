@@ -170,3 +170,47 @@ def test_repeats_are_one_figure(nlp):
 def test_headline_without_full_stop_is_its_own_sentence(nlp):
     text = "Storm toll rises to 686\n\nRescue teams moved hundreds of people to safer shelters on Monday."
     assert ("killed", 686, "exact") in pairs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Five killed in market blast", [("killed", 5, "exact")]),
+        ("Floods displace 50,000 in the south", [("displaced", 50_000, "exact")]),
+        ("Quake death toll climbs to 2,300", [("killed", 2300, "exact")]),
+        ("3 dead, 10 wounded after attack on market", [("injured", 10, "exact"), ("killed", 3, "exact")]),
+    ],
+)
+def test_headline_wordings(nlp, text, expected):
+    assert pairs(nlp, text) == expected
+
+
+def test_more_grammar_of_victims(nlp):
+    assert pairs(nlp, "Medics said 18 people were killed and 40 others wounded.") == [("injured", 40, "exact"), ("killed", 18, "exact")]
+    assert pairs(nlp, "A total of 87 civilians were killed in March.") == [("killed", 87, "exact")]
+    assert pairs(nlp, "The dead included 12 rebels and six soldiers.") == [("killed", 6, "exact"), ("killed", 12, "exact")]
+    assert pairs(nlp, "The raid claimed the lives of seven farmers.") == [("killed", 7, "exact")]
+    assert pairs(nlp, "Some 800 Eritreans have arrived in Sudan.") == [("refugees", 800, "about")]
+    assert pairs(nlp, "Two guards died and three were wounded.") == [("injured", 3, "exact"), ("killed", 2, "exact")]
+
+
+def test_date_in_a_side_clause_is_not_the_event_date(nlp):
+    [f] = figures(nlp, "The offensive, which began on 1 December, has displaced 150,000 people.")
+    assert f.event_date == "2021-03-10"
+
+
+def test_date_carries_into_a_sentence_that_refers_back(nlp):
+    text = "On March 2, shells hit a school in the town of Kafr Batna. This attack killed six pupils."
+    [f] = figures(nlp, text)
+    assert (f.value, f.event_date) == (6, "2021-03-02")
+
+
+def test_host_country_is_the_location_of_refugees(nlp):
+    [f] = figures(nlp, "Jordan is hosting more than 650,000 refugees.")
+    assert (f.category, f.location, f.kind) == ("refugees", "Jordan", "stock")
+
+
+def test_ages_are_not_counts(nlp):
+    assert figures(nlp, "Most of the refugees are younger than 18.") == []
+    assert pairs(nlp, "Two boys aged 15 were killed.") == [("killed", 2, "exact")]
+    assert pairs(nlp, "The attack killed over 100.") == [("killed", 100, "more_than")]

@@ -129,3 +129,26 @@ def test_period_uses_previous_period_for_change(tmp_path, nlp):
     assert "up 50% on the previous week (large change)" in result.markdown
     assert "Undated note — Outlet B" in result.markdown
     assert [a.id for a in result.articles] == ["w2"]
+
+
+def test_three_outlets_one_airstrike_and_disagreeing_totals_end_to_end(tmp_path, nlp):
+    store = Store(tmp_path / "store.sqlite")
+    texts = [
+        ("m1", "2024-03-05", "Northern Courier",
+         "An airstrike hit the central market in Ariha on Tuesday, killing 12 civilians, local rescuers said. "
+         "More than 500,000 people have been displaced since December, according to the UN."),
+        ("m2", "2024-03-05", "Valley Post",
+         "Twelve civilians were killed when an airstrike hit the central market of Ariha on Tuesday. "
+         "The local council said more than 520,000 people have been displaced since December."),
+        ("m3", "2024-03-06", "Border Times",
+         "On Tuesday an airstrike on the Ariha central market killed 12 civilians, rescuers said."),
+    ]
+    store.add_articles([Article(id=i, text=t, date=d, title=t.split(". ")[0], source=s) for i, d, s, t in texts])
+    result = generate(Config(), start=date(2024, 3, 3), end=date(2024, 3, 9), out_dir=tmp_path, now=NOW,
+                      store=store, formats=("md",))
+    chronology = result.markdown.split("## Chronology")[1].split("## Figures")[0]
+    airstrike = [line for line in chronology.splitlines() if "airstrike" in line]
+    assert len(airstrike) == 1 and airstrike[0].endswith("[1]–[3]")  # one event, three sources
+    assert "| Killed in incidents reported in the period | 12 [1]–[3] | sum of 1 incident, 5 Mar 2024 |" in result.markdown
+    assert "between more than 500,000 [1] and more than 520,000 [2] (sources disagree)" in result.markdown
+    assert "510,000" not in result.markdown

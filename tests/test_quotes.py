@@ -206,6 +206,41 @@ def test_organisation_speaker(nlp):
     assert q.speaker == "Medecins Sans Frontieres"
 
 
+def test_spokeswoman_for_a_body_speaks_for_it(nlp):
+    q = only(nlp, '"No further attacks are expected in the coming days," a spokeswoman for the Ministry of Defence said.')
+    assert q.speaker == "Ministry of Defence"
+
+
+def test_statement_issued_by_a_person(nlp):
+    text = ('"All parties must protect civilians and allow aid to pass," said a statement issued by Ali Karam, '
+            "the humanitarian coordinator.")
+    assert only(nlp, text).speaker == "Ali Karam"
+
+
+def test_first_name_used_alone_becomes_full_name(nlp):
+    text = ("The prime minister, Abiy Tesfaye, has rejected the report. "
+            '"These accusations are false and politically motivated," Abiy said on Monday.')
+    assert only(nlp, text).speaker == "Abiy Tesfaye"
+
+
+def test_description_named_only_after_the_quote(nlp):
+    text = ('"This is the worst flood in a century," the governor said.\n\n'
+            "The governor, Maria Kovac, asked the capital for helicopters.")
+    assert only(nlp, text).speaker == "Maria Kovac"
+
+
+def test_two_speakers_in_one_paragraph(nlp):
+    text = ("President Emmanuel Kagame and Foreign Minister Jane Mutesi met the envoy. "
+            '"We discussed the return of refugees in great detail," Kagame said. "Both sides want peace," Mutesi added.')
+    assert [q.speaker for q in quotes(nlp, text)] == ["Emmanuel Kagame", "Jane Mutesi"]
+
+
+def test_participle_attribution_without_subject_inherits(nlp):
+    text = ('"The checkpoint was shelled twice by mortars this morning," Vladimir Orlov told reporters. '
+            'Adding, "our teams are ready to help all civilians who want to leave the area."')
+    assert [q.speaker for q in quotes(nlp, text)] == ["Vladimir Orlov", "Vladimir Orlov"]
+
+
 # --- not quotations ------------------------------------------------------------
 
 def test_scare_quotes_and_short_titles_are_not_quotes(nlp):

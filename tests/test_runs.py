@@ -1,5 +1,6 @@
 """run_once, history and resend: ingest, generate with retries, archive, deliver to real servers, notify once."""
 import io
+import json
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -51,7 +52,7 @@ def test_run_ingests_archives_and_delivers_to_folder(tmp_path):
     assert (run.status, run.start, run.end, run.attempts, run.trigger) == ("ok", "2026-11-16", "2026-11-22", 1, "manual")
     assert len(run.articles) == 2  # the October article is outside the period
     archive = tmp_path / "out" / "weekly"
-    assert sorted(p.name for p in archive.iterdir()) == [
+    assert sorted(p.name for p in archive.iterdir() if not p.name.startswith(".")) == [
         "briefing_2026-11-16_2026-11-22.md", "briefing_2026-11-16_2026-11-22.pdf", "latest.md", "latest.pdf"]
     assert "Shelling hit a market" in (archive / "latest.md").read_text()
     assert (tmp_path / "desk" / "latest.pdf").read_bytes() == PDF
@@ -161,6 +162,9 @@ def test_cli_history_and_resend(tmp_path, capsys):
     out = capsys.readouterr().out
     assert f"#{run.id} weekly FAILED" in out and "period 2026-11-16..2026-11-22" in out
     assert "error: generation failed after 3 attempt(s): renderer crashed" in out
+    assert main(["--config", str(config.path), "history", "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert (record["id"], record["status"], record["attempts"], record["start"]) == (run.id, "failed", 3, "2026-11-16")
     assert main(["--config", str(config.path), "resend", str(run.id)]) == 2
     assert "has no files to send" in capsys.readouterr().err
     assert main(["--config", str(config.path), "run", "nope", "--dry-run"]) == 2
@@ -214,3 +218,23 @@ def test_unreadable_source_is_noted_and_a_vanished_output_parent_fails_with_noti
         hook.close()
     assert broken.status == "failed" and "NotADirectoryError" in broken.error
     assert [r["json"]["event"] for r in hook.requests] == ["run_failed"]
+
+
+def test_a_second_process_cannot_run_the_same_briefing_at_once(tmp_path):
+    import subprocess
+    import sys
+    import threading
+
+    config = write_config(tmp_path, weekly(), articles=ARTICLES)
+    generate = StandIn(gate=threading.Event())
+    worker = threading.Thread(target=run_once, args=(config, "weekly"), kwargs={"now": MONDAY, "generate": generate})
+    worker.start()
+    try:
+        assert generate.entered.wait(5)
+        other = subprocess.run([sys.executable, "-m", "briefings", "--config", str(config.path), "run", "weekly"],
+                               capture_output=True, text=True, timeout=60)
+    finally:
+        generate.gate.set()
+        worker.join(10)
+    assert other.returncode == 2 and "already in progress" in other.stderr
+    assert [r.status for r in history(config)] == ["ok"]

@@ -4,7 +4,7 @@ import signal
 import subprocess
 import sys
 import threading
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -269,3 +269,23 @@ def test_sigterm_records_an_abandoned_run_which_is_caught_up_after_restart(tmp_p
     d.tick()
     settle(d)
     assert [(r.start, r.status) for r in runs_of(config)] == [("2026-05-31", "failed"), ("2026-05-31", "ok")]
+
+
+def test_hourly_catch_up_collapses_to_one_run_per_period():
+    from briefings.schedule import catch_up_plan
+    from briefings.series import Series
+
+    hourly = Series(name="h", every=parse_every("hour"), every_text="hour", period="previous-day", timezone="Europe/Berlin")
+    missed = times("hour", BERLIN, utc(2026, 6, 1, 20), utc(2026, 6, 3, 2))  # 30 hours across three local days
+    to_run, to_skip = catch_up_plan(hourly, missed)
+    assert to_skip == []
+    assert [t.astimezone(BERLIN).strftime("%m-%d %H:%M") for t in to_run] == ["06-01 23:00", "06-02 23:00", "06-03 04:00"]
+
+
+def test_cli_schedule_list_shows_next_local_times(tmp_path, capsys):
+    from briefings.cli import main
+
+    config = write_config(tmp_path, DAILY.format(policy="all"))
+    assert main(["--config", str(config.path), "schedule", "--list"]) == 0
+    line = capsys.readouterr().out.strip()
+    assert line.startswith("daily: next run ") and "T07:00+0" in line and "Europe/Berlin" in line

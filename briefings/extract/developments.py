@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 
 from ..models import Development
@@ -14,7 +15,7 @@ except ImportError:  # pragma: no cover - only while dates.py does not exist yet
 
 log = logging.getLogger(__name__)
 
-VERSION = 4
+VERSION = 5
 
 # Verb (and event-noun) lemmas by the kind of happening they report, with a weight.
 EVENT_CLASSES: dict[str, tuple[float, frozenset[str]]] = {
@@ -54,8 +55,9 @@ def find_developments(doc, article_date: str | None = None) -> list[Development]
         score = sentence_score(sent, index, when, article_date)
         if score <= MIN_SCORE:
             continue
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        # a headline run into the body can leave the sentence starting with stray punctuation
+        text = sent.text.strip().lstrip(",;:—–- ").strip()
+        start = sent.start_char + sent.text.index(text)
         found.append(Development(
             text=" ".join(text.split()),
             event_date=when or article_date,
@@ -85,7 +87,7 @@ def sentence_score(sent, index: int, when: str | None, article_date: str | None)
         score += 0.5
     if has_casualty_count(sent):
         score += 1.0
-    if is_background(when, article_date):
+    if is_background(when, article_date) or names_past_years(sent, article_date):
         score -= 3.5
     if index < 2:
         score += 0.5  # the lede usually carries the news
@@ -147,6 +149,18 @@ def is_background(when: str | None, article_date: str | None) -> bool:
     except ValueError:
         return False
     return (published - event).days > BACKGROUND_DAYS
+
+
+def names_past_years(sent, article_date: str | None) -> bool:
+    """Dated only by years before the article's ("in 1998-2000"): history. "Since 2011" totals stay news."""
+    if not article_date:
+        return False
+    years = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or (ent.start > 0 and sent.doc[ent.start - 1].lower_ in ("since", "from")):
+            continue
+        years.extend(int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", ent.text))
+    return bool(years) and max(years) < int(article_date[:4])
 
 
 def to_date(value: str) -> date:

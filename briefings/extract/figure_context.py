@@ -8,6 +8,7 @@ QUALIFIERS = [
     (("more", "than"), "more_than"), (("in", "excess", "of"), "more_than"), (("upwards", "of"), "more_than"),
     (("over",), "more_than"), (("above",), "more_than"), (("exceeding",), "more_than"), (("more",), "more_than"),
     (("as", "many", "as"), "up_to"), (("up", "to"), "up_to"), (("at", "most"), "up_to"),
+    (("fewer", "than"), "up_to"), (("less", "than"), "up_to"),
     (("close", "to"), "about"), (("an", "estimated"), "about"), (("estimated",), "about"),
     (("about",), "about"), (("some",), "about"), (("around",), "about"), (("nearly",), "about"),
     (("almost",), "about"), (("roughly",), "about"), (("approximately",), "about"), (("approx",), "about"),
@@ -21,8 +22,8 @@ QUALIFYING_VERBS = {"exceed": "more_than", "surpass": "more_than", "top": "more_
 # Verbs under which a count is not a reported event.
 NONFACT_VERBS = {
     "plan", "threaten", "fear", "risk", "expect", "aim", "intend", "deny", "prepare", "try", "attempt",
-    "want", "hope", "vow", "predict", "forecast", "refrain", "prevent", "avoid", "stop", "warn", "could",
-    "seek", "order", "urge", "propose", "prepare", "project", "anticipate", "need",
+    "want", "hope", "vow", "predict", "forecast", "refrain", "prevent", "avoid", "stop", "seek", "order",
+    "urge", "propose", "project", "anticipate", "need",
 }
 MODALS = {"could", "may", "might", "would", "will", "shall", "should", "can", "must", "'ll", "wo", "ca"}
 SOURCE_VERBS = {"say", "report", "tell", "announce", "state", "confirm", "estimate", "add", "note",
@@ -131,11 +132,21 @@ def location(sent, trigger, noun) -> str | None:
         return None
     located = [e for e in places if _in_phrase(e.root) is not None]
     if not located:
-        return None
+        return _host(trigger, places)
     near = {t.i for t in trigger.subtree} | {t.i for t in noun.subtree}
     tied = [e for e in located if e.root.i in near] or located
     # within one phrase ("in northern Syria's Idlib province") the place next to the phrase head is the specific one
     return min(tied, key=lambda e: (abs(e.root.i - trigger.i) if e.root.i in near else 1000, _head_distance(e))).text
+
+
+def _host(trigger, places) -> str | None:
+    """"Turkey is hosting 3.6 million refugees": the host country is where they are."""
+    verb = trigger.head if trigger.dep_ in ("dobj", "nsubjpass") else None
+    if verb is None or verb.lemma_ not in ("host", "shelter", "receive", "accommodate", "welcome", "house", "take"):
+        return None
+    roots = {e.root.i: e.text for e in places}
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "compound") and c.i in roots), None)
+    return roots[subj.i] if subj is not None else None
 
 
 def place(sent) -> str | None:

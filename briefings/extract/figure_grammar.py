@@ -4,50 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .countries import is_country
-
-# Verbs whose object (or passive subject) is the victim.
-TRANSITIVE = {
-    "kill": "killed", "murder": "killed", "slay": "killed", "execute": "killed", "behead": "killed",
-    "decapitate": "killed", "massacre": "killed", "slaughter": "killed", "eliminate": "killed",
-    "neutralise": "killed", "neutralize": "killed", "assassinate": "killed", "martyr": "killed",
-    "lose": "killed", "drown": "killed", "bury": "killed",
-    "wound": "injured", "injure": "injured", "hurt": "injured", "maim": "injured",
-    "displace": "displaced", "uproot": "displaced", "evacuate": "displaced", "relocate": "displaced",
-}
-# Verbs whose active subject is the victim.
-INTRANSITIVE = {"die": "killed", "perish": "killed", "flee": "displaced", "escape": "displaced"}
-# Nouns that are the counted people themselves ("1,266 wounded", "3.6 million refugees").
-PEOPLE_NOUNS = {
-    "dead": "killed", "fatality": "killed", "death": "killed", "body": "killed", "corpse": "killed",
-    "life": "killed", "wounded": "injured", "injured": "injured", "injury": "injured",
-    "displaced": "displaced", "idp": "displaced", "idps": "displaced", "evacuee": "displaced",
-    "homeless": "displaced", "refugee": "refugees", "asylum": "refugees",
-}
-# Nouns taking the counted people after "of" ("the deaths of five children").
-OF_NOUNS = {
-    "death": "killed", "killing": "killed", "body": "killed", "murder": "killed", "execution": "killed",
-    "displacement": "displaced", "evacuation": "displaced", "exodus": "displaced",
-}
-# Adjectives and participles describing the counted people ("50 combatants dead").
-STATES = {
-    "dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured", "hurt": "injured",
-    "displaced": "displaced", "homeless": "displaced", "uprooted": "displaced", "evacuated": "displaced",
-}
-# Verbs reporting a running total: "the death toll rose to 52", "the toll stands at 1,944".
-TOTAL_VERBS = {"rise", "climb", "reach", "stand", "increase", "jump", "hit", "put", "take", "bring", "be",
-               "exceed", "surpass", "top", "mount", "grow", "soar", "raise", "remain", "pass"}
-TOTAL_NOUNS = {"toll", "number", "total", "tally", "count", "figure"}
-# Counted nouns that are not people.
-THINGS = {
-    "percent", "%", "per", "dollar", "euro", "pound", "year", "month", "week", "day", "hour", "minute",
-    "time", "km", "kilometre", "kilometer", "mile", "metre", "meter", "ton", "tonne", "house", "home",
-    "building", "tank", "vehicle", "truck", "post", "village", "town", "city", "point", "rocket",
-    "missile", "shell", "strike", "attack", "raid", "bomb", "family", "household", "case", "school",
-    "hospital", "site", "camp", "shelter", "acre", "hectare", "meal", "tent", "round", "incident",
-    "violation", "object", "aircraft", "plane", "drone", "weapon", "gun", "mortar", "barrel",
-    "area", "region", "district", "province", "country", "zone", "state", "county", "neighbourhood",
-    "neighborhood", "street", "road", "bridge", "checkpoint", "base", "position", "location",
-}
+from .figure_words import INTRANSITIVE, OF_NOUNS, PEOPLE_NOUNS, STATES, THINGS, TOTAL_NOUNS, TOTAL_VERBS, TRANSITIVE
 
 
 @dataclass(frozen=True)
@@ -93,6 +50,9 @@ def role_of(noun, number) -> Role | None:
             if own:
                 return own
             cur = head
+            continue
+        if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("total", "number", "group", "tally"):
+            cur = head.head  # "a total of 87 civilians were killed"
             continue
         if cur.dep_ == "pobj" and head.lower_ in ("including", "among") and head.head is not head:
             cur = head.head
@@ -165,17 +125,24 @@ def _partitive(number) -> Role | None:
         clause = next((a for a in number.ancestors if a.dep_ == "relcl"), None)
         if clause is not None:
             return role_of(clause.head, clause.head)
-        # the parser often misses the relative clause: "whom" stands for the noun just before the number
-        doc = number.doc
-        before = next((doc[i] for i in range(number.i - 1, max(number.sent.start, number.i - 4) - 1, -1)
-                       if doc[i].pos_ in ("NOUN", "PROPN")), None)
-        if before is not None:
-            return role_of(before, before)
-    if obj.lower_ in ("them", "these", "those") and number.dep_ in ("npadvmod", "appos", "conj"):
-        head = number.head
-        if head.pos_ in ("VERB", "AUX"):
-            return _verb_role(head, "dobj")
-        return role_of(head, head)
+        return _antecedent_role(number)  # the parser often misses the relative clause
+    if obj.lower_ in ("them", "these", "those"):
+        if number.dep_ in ("npadvmod", "appos", "conj"):
+            head = number.head
+            role = _verb_role(head, "dobj") if head.pos_ in ("VERB", "AUX") else role_of(head, head)
+            if role:
+                return role
+        return _antecedent_role(number)
+    return None
+
+
+def _antecedent_role(number) -> Role | None:
+    """"Nine people, four of them children": the plural noun just before the partitive names the whole."""
+    doc = number.doc
+    for i in range(number.i - 1, max(number.sent.start, number.i - 8) - 1, -1):
+        if doc[i].tag_ == "NNS":
+            counted = next((c for c in doc[i].children if c.dep_ == "nummod"), doc[i])
+            return role_of(doc[i], counted)
     return None
 
 
@@ -186,12 +153,17 @@ def _through_head(cur) -> Role | None:
         role = _verb_role(head, dep)
         if role:
             return role
+    if dep == "pobj" and head.lower_ in ("over", "about", "around", "above", "nearly") and head.i == cur.i - 1:
+        if head.head.pos_ == "VERB" and head.dep_ == "prep":
+            return _verb_role(head.head, "dobj")  # "killed over 100" read as a preposition phrase
     if dep == "pobj":
         prep, owner = head, head.head
         if prep.lower_ == "of" and owner.lemma_.lower() in OF_NOUNS:
             return Role(OF_NOUNS[owner.lemma_.lower()], owner)
         if prep.lower_ == "of" and owner.lemma_.lower() == "life" and owner.head.lemma_ in ("claim", "take", "cost", "lose"):
             return Role("killed", owner)  # "claimed the lives of seven people"
+        if prep.lower_ in ("to", "at") and owner.lemma_.lower() == "toll":
+            return Role(_total_category(owner), owner, total=True)  # headline parse: "Death toll … climbs to 2,300"
         if prep.lower_ in ("to", "at", "from"):
             # "the death toll rose to 52 from 40"; "brings the number of refugees … to 56,000"
             for verb in [owner] + (_clause_ancestors(owner, 5) if prep.lower_ == "to" else []):
@@ -201,6 +173,10 @@ def _through_head(cur) -> Role | None:
                         return role
         if prep.lower_ in ("from", "into", "to") and owner.lemma_ in ("flee", "force", "drive", "displace"):
             return None
+    if dep == "npadvmod" and head.pos_ == "VERB" and cur.i > head.i:
+        role = _verb_role(head, "dobj")  # the parser's reading of "has displaced 150,000 people"
+        if role:
+            return role
     if dep in ("dobj", "attr", "npadvmod", "advmod", "nsubj", "ROOT") and head.lemma_ in TOTAL_VERBS:
         return _total_role(head)
     return None
@@ -210,13 +186,11 @@ def _verb_role(verb, dep: str) -> Role | None:
     """Category when a noun fills slot `dep` of `verb` (active object, passive or intransitive subject)."""
     lemma = verb.lemma_.lower()
     # "eight wounded" (auxiliary elided) is passive; "have died" is not
-    passive = dep == "nsubjpass" or (
-        dep == "nsubj" and verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    )
+    passive = dep == "nsubjpass" or (dep == "nsubj" and lemma in TRANSITIVE and _elided_passive(verb))
     if lemma in TRANSITIVE and (dep == "dobj" or passive):
         return Role(TRANSITIVE[lemma], verb)
-    if lemma in ("flee", "escape", "cross") and dep == "nsubj" and _abroad(verb):
-        return Role("refugees", verb)  # "fled to Chad", "crossed into Uganda"
+    if lemma in ("flee", "escape", "cross", "arrive") and dep == "nsubj" and _abroad(verb):
+        return Role("refugees", verb)  # "fled to Chad", "crossed into Uganda", "arrived in Sudan"
     if lemma in INTRANSITIVE and dep == "nsubj" and not passive:
         return Role(INTRANSITIVE[lemma], verb)
     children = list(verb.children)
@@ -232,8 +206,10 @@ def _verb_role(verb, dep: str) -> Role | None:
             return Role("killed", verb)
         if _from_homes(verb):
             return Role("displaced", verb)  # "forced 1.5m people from their homes"
+        if lemma == "include":
+            return _whole(verb)  # "the dead included 12 rebels"
     if dep in ("nsubj", "attr") and lemma == "be":
-        among = _among(verb)
+        among = _among(verb) or (_whole(verb) if dep == "attr" else None)  # "the dead are 3 children"
         if among:
             return among
     if dep == "nsubj" and lemma in ("be", "remain", "live", "stay", "shelter", "sleep", "arrive", "gather") and _in_camps(verb):
@@ -257,6 +233,21 @@ def _verb_role(verb, dep: str) -> Role | None:
         if dep == "nsubjpass" and _from_homes(verb):
             return Role("displaced", verb)  # "were driven from their homes"
     return None
+
+
+def _whole(verb) -> Role | None:
+    """Category of the subject a part is included in: "the dead", "the victims' toll", "those killed"."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if subj.lower_ in STATES:
+        return Role(STATES[subj.lower_], subj)
+    if subj.lemma_.lower() in TOTAL_NOUNS:
+        category = _total_category(subj)
+        return Role(category, subj) if category else None
+    if subj.lemma_.lower() in PEOPLE_NOUNS and subj.lemma_.lower() != "life":
+        return Role(PEOPLE_NOUNS[subj.lemma_.lower()], subj)
+    return _own_category(subj, subj)
 
 
 def _among(verb) -> Role | None:
@@ -293,13 +284,24 @@ def _from_homes(verb) -> bool:
     return False
 
 
+def _elided_passive(verb) -> bool:
+    """"… were killed and 40 others wounded": a participle whose passive auxiliary was left out."""
+    children = list(verb.children)
+    if any(c.dep_ in ("dobj", "auxpass") or (c.dep_ == "aux" and c.lemma_ == "have") for c in children):
+        return False
+    if verb.tag_ == "VBN":
+        return True
+    # headlines ("Five killed in Kabul blast") and gapped clauses (", 40 others wounded") drop the auxiliary
+    return verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in children)
+
+
 def _abroad(verb) -> bool:
     """"fled to Sudan", "crossed the border into Niger": going into another country makes refugees."""
     if verb.lemma_ == "cross" and any(c.dep_ == "dobj" and c.lemma_ in ("border", "frontier") for c in verb.children):
         return True
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in [c for tok in [verb, *objects] for c in tok.children]:
-        if prep.dep_ == "prep" and prep.lower_ in ("to", "into", "across"):
+        if prep.dep_ == "prep" and prep.lower_ in (("in", "to", "into") if verb.lemma_ == "arrive" else ("to", "into", "across")):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and is_country(" ".join(t.text for t in obj.subtree if t.dep_ != "det")):
                 return True

@@ -7,10 +7,11 @@ import re
 from ..models import Figure
 from . import dates
 from .figure_context import attribution, group, is_stock, location, not_a_fact, place, qualifier
-from .figure_grammar import THINGS, counted_noun, role_of
+from .figure_grammar import counted_noun, role_of
+from .figure_words import THINGS
 from .numbers import Amount, find_amounts
 
-VERSION = 1
+VERSION = 2
 
 SKIP_ENTS = {"ORDINAL"}  # other entity labels are too often wrong on counts of people
 MONTH_WORDS = set(dates.MONTHS)
@@ -26,8 +27,9 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
     for sent in doc.sents:
         named = dates.event_date(sent, article_date)
         refers_back = not _starts_paragraph(doc, sent) and sent[0].lower_ in BACK_REFERENCES
+        fallback = (refers_back and previous[0]) or article_date
         for amount in find_amounts(sent):
-            figure = _figure(doc, sent, amount, article_date, named or (refers_back and previous[0]) or article_date)
+            figure = _figure(doc, sent, amount, article_date, fallback)
             if figure is None:
                 continue
             if figure.location is None and refers_back and previous[1]:
@@ -41,7 +43,7 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
 def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | None) -> Figure | None:
     """A Figure for one number phrase, or None when it is not a count of victims reported as fact."""
     tokens = doc[amount.start:amount.end]
-    if not _countable(doc, amount):
+    if amount.value == 0 or not _countable(doc, amount):
         return None
     noun, number = counted_noun(doc, amount.start, amount.end)
     if noun is not number and noun.lemma_.lower() in THINGS:
@@ -51,6 +53,7 @@ def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | Non
         return None
     start, end = tokens.start_char, tokens.end_char
     kind = "stock" if is_stock(sent, role.total) else "flow"
+    when = dates.event_date(_clause_text(sent, role.trigger), article_date) or when
     # a running total "since December" stands as of the article date, not as of December
     if kind == "stock" and re.search(r"\b[Ss]ince\b", sent.text):
         when = article_date
@@ -69,6 +72,15 @@ def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | Non
         kind=kind,
         attributed_to=attribution(sent),
     )
+
+
+def _clause_text(sent, trigger) -> str:
+    """The sentence without relative clauses that do not hold the trigger ("…, which began on 1 December, …")."""
+    skip = set()
+    for tok in sent:
+        if tok.dep_ == "relcl" and trigger not in tok.subtree:
+            skip.update(t.i for t in tok.subtree)
+    return " ".join(t.text for t in sent if t.i not in skip)
 
 
 def _starts_paragraph(doc, sent) -> bool:
@@ -91,6 +103,12 @@ def _countable(doc, amount: Amount) -> bool:
     after = doc[amount.end] if amount.end < len(doc) else None
     if before is not None and (before.text in ("$", "£", "€", "#", "No.", "+") or before.lower_ in MONTH_WORDS):
         return False
+    if before is not None and before.lower_ in ("aged", "age", "ages"):
+        return False  # "aged 15"
+    if before is not None and before.lower_ in ("under", "over") and amount.start > 1 and doc[amount.start - 2].lemma_ == "child":
+        return False  # "children under 5"
+    if before is not None and before.lower_ == "than" and amount.start > 1 and doc[amount.start - 2].lower_ in ("younger", "older"):
+        return False  # "younger than 18"
     if after is not None:
         if after.lower_ in MONTH_WORDS or after.text in ("%", ":") or after.lower_ in ("percent", "per", "pc"):
             return False

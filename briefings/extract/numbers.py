@@ -14,7 +14,6 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 SUFFIXES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000}
 # Plural scale words name an amount without a number: never silently turned into one.
 VAGUE = {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"}
-VAGUE_LEAD = {"several", "few", "many", "some", "a", "tens", "hundreds"}
 
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|mln|bn|b)$", re.I)

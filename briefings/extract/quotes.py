@@ -19,11 +19,14 @@ SPEECH_VERBS = {
     "conclude", "admit", "acknowledge", "confirm", "deny", "report", "quote", "plead", "suggest", "complain",
     "observe", "remark", "vow", "pledge", "promise", "threaten", "demand", "allege", "testify", "concede",
     "lament", "predict", "fear", "caution", "reiterate", "answer", "whisper", "exclaim", "sob", "according",
-    "continue", "underline", "affirm", "point", "indicate", "accuse", "condemn", "call", "appeal", "tell",
-    "recount", "mutter", "boast", "wonder", "hope", "believe", "think", "estimate", "write", "publish",
+    "continue", "underline", "affirm", "point", "indicate", "accuse", "condemn", "call", "appeal",
+    "mutter", "boast", "wonder", "hope", "believe", "think", "estimate", "publish", "read", "counter",
+    "retort", "chant", "beg", "implore", "weep", "joke", "quip", "reckon", "speculate", "proclaim", "assert",
+    "contend", "inform", "brief", "text", "email", "agree", "disagree", "repeat", "clarify", "detail",
 }
 # verbs that attribute only when they stand right after the quotation ("…," he continued)
-AFTER_ONLY = {"continue", "believe", "think", "hope", "wonder", "call", "condemn", "point", "estimate"}
+AFTER_ONLY = {"continue", "believe", "think", "hope", "wonder", "call", "condemn", "point", "estimate", "read",
+              "agree", "disagree", "repeat"}
 TERMINALS = {".", "!", "?"}
 _TERMINAL_END = re.compile(r"[.!?…][\s)\]]*$")
 
@@ -152,8 +155,14 @@ def _is_speech(tok) -> bool:
 def _subject(verb, inside: set[int], depth: int = 0):
     """The token naming who speaks through verb (its subject, or the object of 'according to')."""
     if verb.lower_ == "according":
-        to = verb.doc[verb.i + 1]
-        return next((g for g in to.children if g.dep_ == "pobj"), None)
+        if verb.i + 1 >= len(verb.doc):
+            return None
+        return next((g for g in verb.doc[verb.i + 1].children if g.dep_ == "pobj"), None)
+    if verb.lemma_.lower() == "quote" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        # "Reuters quoted X as saying": the one quoted speaks, not the outlet
+        quoted = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in inside), None)
+        if quoted is not None:
+            return quoted
     for c in verb.children:
         # a misparse can make a word inside the quotation the subject of "said"
         if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside:
@@ -248,13 +257,13 @@ def _attribute(doc, span: _Span, spans, paras, inside, resolver: Resolver, event
     for verb in _governing_verbs(doc, span, inside):
         if verb.i in allowed and (verb.lemma_.lower() not in AFTER_ONLY or verb.i not in {t.i for t in before}):
             window = next(w for w in (gap, after, before) if verb in w)
-            return _speaker_of(verb, resolver, inside, window) or UNKNOWN
+            return _speaker_of(verb, resolver, inside, window)
     for window, pick in ((gap, 0), (after, 0), (before, -1)):
         verbs = [t for t in window if _is_speech(t)]
         if window is before:
             verbs = [t for t in verbs if t.lemma_.lower() not in AFTER_ONLY]
         if verbs:
-            return _speaker_of(verbs[pick], resolver, inside, window) or UNKNOWN
+            return _speaker_of(verbs[pick], resolver, inside, window)  # None: no subject, so floating
     if any(t.is_alpha for t in before):  # a partial quotation inside the reporter's sentence
         for verb in _governing_verbs(doc, span, inside, speech_only=False):
             subj = _subject(verb, inside)

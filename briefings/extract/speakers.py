@@ -24,9 +24,22 @@ ORG_NOUNS = {
     "force", "forces", "movement", "party", "cabinet", "presidency", "command", "mission", "agencies",
     "watchdog", "charity", "ngo", "network", "centre", "center", "institute", "bureau", "directorate",
 }
+# words in the names of bodies, which NER sometimes tags as people and people as bodies
+ORG_WORDS = ORG_NOUNS | {
+    "international", "nations", "united", "programme", "program", "fund", "bank", "front", "brigade", "brigades",
+    "militia", "alliance", "news", "times", "post", "press", "cross", "crescent", "watch", "rights", "university",
+    "federation", "association", "society", "foundation", "radio", "tv", "television", "daily", "journal",
+    "hospital", "school", "church", "mosque", "airlines", "corporation", "inc", "ltd", "media", "initiative",
+    "republic", "kingdom", "state", "states", "province", "region", "city", "county", "district",
+}
+# nouns that stand in for a body named before ("the agency", "the group")
+GENERIC_BODIES = {"agency", "organisation", "organization", "group", "body", "charity", "watchdog", "ministry",
+                  "department", "office", "mission", "committee", "commission", "council", "movement", "network",
+                  "institute", "bureau", "union", "alliance", "coalition"}
 # documents that "say" things on behalf of whoever issued them
 DOC_NOUNS = {"statement", "note", "report", "communique", "communiqué", "release", "tweet", "post", "message",
              "letter", "document", "website", "bulletin", "update", "notice", "declaration", "account"}
+PARTICLES = {"de", "da", "do", "dos", "del", "van", "von", "al", "el", "bin", "ibn", "la", "le", "di", "du"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it", "them"}
 RELATIVES = {"who", "which", "that", "whom"}
@@ -57,7 +70,8 @@ def _has_word(text: str | None, word: str) -> bool:
 
 
 def _strip_det(tokens: list) -> list:
-    while tokens and (tokens[0].dep_ in ("det", "punct", "case") or tokens[0].lower_ in ("the", "a", "an")):
+    while tokens and (tokens[0].dep_ in ("det", "punct", "case") or tokens[0].lower_ in ("the", "a", "an")
+                      or (tokens[0].dep_ == "poss" and tokens[0].pos_ == "PRON")):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
@@ -115,7 +129,9 @@ class Resolver:
                 if name_toks:
                     self._names.append([t.text for t in name_toks])
         for tok in doc:  # "the UN envoy, Staffan de Mistura," names a person whatever NER says
-            if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.pos_ == "NOUN" and tok.ent_type_ not in ("GPE", "DATE"):
+            titled = tok.head.lower_ in TITLE_WORDS  # "Chair of …, Jan Egeland": a person even if tagged a place
+            if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.ent_type_ != "DATE" \
+                    and (titled or (tok.head.pos_ == "NOUN" and tok.ent_type_ != "GPE")):
                 run = [t for t in doc[tok.left_edge.i : tok.i + 1] if not t.is_punct or t.text == "-"]
                 while run and (run[0].lower_ in TITLE_WORDS or run[0].is_lower):
                     run = run[1:]
@@ -128,6 +144,11 @@ class Resolver:
                 if len(run) > 1:
                     self._names.append([t.text for t in run])
                     heads.append(tok)
+        for tok in doc:  # "Amina Diallo lost …": a subject that looks like a personal name, whatever NER says
+            run = self._name_like(tok)
+            if run:
+                self._names.append([t.text for t in run])
+                heads.append(tok)
         self._surnames = {n[-1].lower() for n in self._names if len(n) > 1}
         for head in sorted(heads, key=lambda t: t.i):
             sp = self._person(head)
@@ -142,6 +163,36 @@ class Resolver:
         while toks and toks[-1].text in ("’s", "'s", "-"):
             toks = toks[:-1]
         return toks
+
+    def _name_run(self, tok) -> list:
+        """Capitalised words standing right before tok as one personal name ("Jan Egeland")."""
+        doc, run, k = self.doc, [tok], tok.i - 1
+        while k >= 0 and len(run) < 5:
+            t = doc[k]
+            hyphen = t.text == "-" and not t.whitespace_ and k > 0 and not doc[k - 1].whitespace_
+            word = t.pos_ == "PROPN" and t.is_title and t.lower_ not in TITLE_WORDS | ORG_WORDS \
+                and t.ent_type_ not in ("DATE", "TIME", "NORP")
+            if not (hyphen or word or (t.lower_ in PARTICLES and k > 0 and doc[k - 1].is_title)):
+                break
+            run.insert(0, t)
+            k -= 1
+        while run and (run[0].lower_ in PARTICLES or run[0].text == "-"):
+            run = run[1:]
+        if any(t.lower_ in ORG_WORDS for t in run):
+            return [tok]
+        return run
+
+    @staticmethod
+    def _name_like(tok) -> list:
+        """Two or three capitalised words as a clause subject, none naming an organisation."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or tok.ent_type_ not in ("ORG", ""):
+            return []
+        run = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+        if not 2 <= len(run) <= 3 or run[-1].i - run[0].i != len(run) - 1:
+            return []
+        if any(not t.is_title or t.lower_ in ORG_WORDS or t.lower_ in TITLE_WORDS for t in run):
+            return []
+        return run
 
     @staticmethod
     def _described(tok) -> bool:
@@ -159,6 +210,16 @@ class Resolver:
             cl = [w.lower() for w in cand]
             if cl and cl[-1] == low[-1] and set(low) <= set(cl) and len(cand) > len(best):
                 best = cand
+        # NER may miss or cut the full form ("Valle Ribeiro" of "Maria do Valle Ribeiro"): look in the text
+        runs = [self._name_run(t) for t in self.doc if t.text.lower() == low[-1]]
+        runs = [r for r in runs if set(low) <= {t.lower_ for t in r}]
+        longest = max(runs, key=len, default=[])
+        if len(longest) > len(best):
+            best = [t.text for t in longest]
+        if len(words) == 1 and best is words:  # "Abiy" for "Abiy Tesfaye": a first name used alone
+            firsts = [cand for cand in self._names if len(cand) > 1 and cand[0].lower() == low[0]]
+            if len({tuple(c) for c in firsts}) == 1:
+                best = firsts[0]
         return _clean(" ".join(best).replace(" - ", "-").replace(" -", "-").replace("- ", "-"))
 
     def _name_span(self, tok):
@@ -279,6 +340,8 @@ class Resolver:
                 return Speaker(sp.name, role or sp.role)
         if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.lower_ in self._surnames):
             return self._person(tok)
+        if tok.pos_ == "PROPN" and tok.ent_type_ != "GPE" and len(self.full_name(tok.text).split()) > 1:
+            return self._person(tok)  # a surname whose full form NER did not tag as a person
         if tok.ent_type_ in ("ORG", "NORP", "GPE", "FAC") or tok.lemma_.lower() in ORG_NOUNS:
             return self._body(tok)
         if tok.pos_ == "PROPN" and tok.lower_ not in TITLE_WORDS:
@@ -310,19 +373,29 @@ class Resolver:
                     fuller = _strip_det(_phrase(prev))
                     if len(fuller) > 1:
                         return Speaker(_text(fuller), None, "org")
+            generic = tok.lemma_.lower() in GENERIC_BODIES and any(c.lower_ == "the" for c in tok.children)
+            named = self._recent_sayer(tok.i, "org") if generic else UNKNOWN
+            if named.name:  # "the agency" after "The WHO said …"
+                return named
         return Speaker(_text(toks), None, "org") if toks else UNKNOWN
 
     def _description(self, tok) -> Speaker:
         """A common noun: "the minister", "a Taliban spokesman", "the statement", "an officer"."""
         lemma = tok.lemma_.lower()
-        if lemma in DOC_NOUNS:
+        if lemma in DOC_NOUNS:  # "a statement issued by X" is X's; "the statement" is the last speaker's
+            for t in tok.subtree:
+                if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and t.i > tok.i:
+                    return self.resolve(t)
             return self._recent_sayer(tok.i)
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss")}
-        for c in tok.children:  # "a Taliban spokesman" speaks for the Taliban
-            if c.dep_ in ("compound", "amod", "poss") and c.ent_type_ == "ORG":
+        # "a Taliban spokesman", "a spokeswoman for the Ministry of Defence" speak for that body
+        near = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
+        near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at") for g in c.children if g.dep_ == "pobj"]
+        for c in near:
+            if c.ent_type_ == "ORG":
                 ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
                 if ent is not None:
-                    return Speaker(_clean(ent.text), None, "org")
+                    return Speaker(_text(_strip_det(list(ent))), None, "org")
         if not dets and tok.tag_ == "NN":  # headline style, "governor fears": the one the article names so
             named = [(abs(i - tok.i), name, role) for i, name, role in self.people if _has_word(role, lemma)]
             if named:
@@ -340,4 +413,7 @@ class Resolver:
                     if c.ent_type_ == "PERSON":
                         return self._person(c)
                 return UNKNOWN
+        for i, name, role in self.people:  # introduced only after the quotation
+            if i > tok.i and _has_word(role, lemma):
+                return Speaker(name, role)
         return self._recent_person(tok.i)

@@ -27,6 +27,7 @@ def test_parse_article_date():
         ("The siege began last month.", "2020-02-07", "2020-01"),
         ("Talks failed in September 2018.", "2020-02-07", "2018-09"),
         ("Clashes broke out in May.", "2020-06-10", "2020-05"),
+        ("Fighting began in early April.", "2021-03-10", "2020-04"),  # a later month is last year's
     ],
 )
 def test_event_date(text, article, expected):

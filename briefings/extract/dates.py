@@ -134,7 +134,7 @@ def _infer_year(month: int, base: date | None) -> int | None:
     """News reports the past: a month later than the article's is last year's."""
     if base is None:
         return None
-    return base.year if month <= base.month + 1 else base.year - 1
+    return base.year if month <= base.month else base.year - 1
 
 
 def _relative_day(kind: str, m, base: date) -> date | None:

@@ -36,7 +36,7 @@ SOURCE_NOUNS = {
     "agencies", "administration", "department", "service", "worker", "activist", "survey", "estimate",
 }
 STOCK_WORDS = ("since", "so far", "in total", "to date", "overall", "altogether", "cumulative", "toll",
-               "in all", "total of", "already", "hosting", "hosts", "host ")
+               "in all", "total of", "already", "hosting", "hosts", "host ", "as of")
 
 
 def qualifier(doc, start: int, high: int | None) -> str:

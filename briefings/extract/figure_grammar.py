@@ -204,8 +204,8 @@ def _verb_role(verb, dep: str) -> Role | None:
                 return Role(INTRANSITIVE[child.lemma_], child)
         if lemma in ("claim", "cost", "take") and any(c.lemma_ == "life" for c in children):
             return Role("killed", verb)
-        if _from_homes(verb):
-            return Role("displaced", verb)  # "forced 1.5m people from their homes"
+        if _from_homes(verb) or (lemma == "leave" and _without_shelter(verb)):
+            return Role("displaced", verb)  # "forced 1.5m people from their homes", "left 60,000 without shelter"
         if lemma == "include":
             return _whole(verb)  # "the dead included 12 rebels"
     if dep in ("nsubj", "attr") and lemma == "be":
@@ -269,8 +269,26 @@ def _in_camps(tok) -> bool:
     """Has an "in/at … camps/shelters" phrase: people living in camps are displaced."""
     return any(
         prep.dep_ == "prep" and prep.lower_ in ("in", "at", "into")
-        and any(c.dep_ == "pobj" and c.lemma_.lower() in ("camp", "shelter") for c in prep.children)
+        and any(c.dep_ == "pobj" and _is_camp(c) for c in prep.children)
         for prep in tok.children
+    )
+
+
+def _is_camp(noun) -> bool:
+    """"camps", "shelters", "evacuation centres", "displacement sites"."""
+    lemma = noun.lemma_.lower()
+    if lemma in ("camp", "shelter"):
+        return True
+    return lemma in ("centre", "center", "site", "settlement") and any(
+        c.lemma_.lower() in ("evacuation", "displacement", "idp", "transit", "collective", "relief") for c in noun.lefts
+    )
+
+
+def _without_shelter(verb) -> bool:
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "without"
+        and any(t.lemma_.lower() in ("shelter", "home", "house", "roof") for t in prep.subtree)
+        for tok in [verb, *[c for c in verb.children if c.dep_ == "dobj"]] for prep in tok.children
     )
 
 

@@ -52,6 +52,8 @@ def _opens(text: str, i: int, kind: str) -> bool:
     if kind == "double":
         if ch in DOUBLE_OPEN:
             return True
+        if ch == "”":  # some outlets open with the closing mark: screamed, ”Take us out
+            return (before.isspace() or before in "([") and _is_word(after)
         # a straight mark opens at a word start, never right after a digit (5" gun)
         return ch == STRAIGHT and not after.isspace() and not _is_word(before)
     if after.isdigit():
@@ -101,7 +103,7 @@ def _scan_paragraph(text: str, paras: list[tuple[int, int]], k: int, spans: list
     pos, end = paras[k]
     while pos < end:
         ch = text[pos]
-        kind = "double" if ch in DOUBLE_OPEN + STRAIGHT else "single" if ch in SINGLE_OPEN + APOS else None
+        kind = "double" if ch in DOUBLE_OPEN + STRAIGHT + "”" else "single" if ch in SINGLE_OPEN + APOS else None
         if kind is None or not _opens(text, pos, kind):
             pos += 1
             continue

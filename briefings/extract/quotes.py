@@ -63,8 +63,10 @@ def find_quotes(doc) -> list[Quote]:
     quotes, prev = [], None
     for span in spans:
         speaker = _attribute(doc, span, spans, paras, inside, resolver, events)
-        if speaker is None:  # floating: the latest speaker in this or the previous paragraph
+        if speaker is None and _starts_sentence(doc, span, spans, paras, inside):
+            # a floating quotation: the latest speaker in this or the previous paragraph
             speaker = _inherit(span, prev, events, doc, para_starts)
+        speaker = speaker or UNKNOWN
         role = speaker.role or (resolver.role_of(speaker.name) if speaker.name else None)
         quotes.append(Quote(_quote_text(text, span), speaker.name, role, span.start, span.end))
         prev = (span, speaker)
@@ -246,6 +248,10 @@ def _before_window(doc, span: _Span, spans: list[_Span], paras, inside: set[int]
         if toks[k].text in TERMINALS:
             return toks[k + 1 :]
     return toks
+
+
+def _starts_sentence(doc, span: _Span, spans, paras, inside) -> bool:
+    return not any(t.is_alpha for t in _before_window(doc, span, spans, paras, inside))
 
 
 def _attribute(doc, span: _Span, spans, paras, inside, resolver: Resolver, events) -> Speaker | None:

@@ -312,7 +312,9 @@ class Resolver:
             tok = tok.head
         if tok.dep_ == "pobj":
             return tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
-        return tok.dep_ in ("nsubj", "nsubjpass", "ROOT")
+        if tok.dep_ in ("nsubj", "nsubjpass"):  # of a main clause, not of a reported one
+            return tok.head.dep_ in ("ROOT", "conj", "parataxis")
+        return tok.dep_ == "ROOT"
 
     def _recent_sayer(self, at: int, kind: str | None = None) -> Speaker:
         found = [sp for i, sp in self.sayers if i < at and (kind is None or sp.kind == kind)]
@@ -388,6 +390,15 @@ class Resolver:
                     return self.resolve(t)
             return self._recent_sayer(tok.i)
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss")}
+        if not dets and tok.tag_ == "NN":  # headline style, "governor fears": the one the article names so
+            named = [(abs(i - tok.i), name, role) for i, name, role in self.people if _has_word(role, lemma)]
+            if named:
+                _, name, role = min(named)
+                return Speaker(name, role)
+        if dets & {"the", "this"}:  # "the UNHCR spokesperson": the one named so before
+            for i, name, role in reversed(self.people):
+                if i < tok.i and _has_word(role, lemma):
+                    return Speaker(name, role)
         # "a Taliban spokesman", "a spokeswoman for the Ministry of Defence" speak for that body
         near = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
         near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at") for g in c.children if g.dep_ == "pobj"]
@@ -396,16 +407,8 @@ class Resolver:
                 ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
                 if ent is not None:
                     return Speaker(_text(_strip_det(list(ent))), None, "org")
-        if not dets and tok.tag_ == "NN":  # headline style, "governor fears": the one the article names so
-            named = [(abs(i - tok.i), name, role) for i, name, role in self.people if _has_word(role, lemma)]
-            if named:
-                _, name, role = min(named)
-                return Speaker(name, role)
-        if "the" not in dets and "this" not in dets:
+        if not dets & {"the", "this"}:
             return UNKNOWN  # "an officer", "one official": unnamed, and we do not guess
-        for i, name, role in reversed(self.people):
-            if i < tok.i and _has_word(role, lemma):
-                return Speaker(name, role)
         for i in range(tok.i - 1, -1, -1):  # the same noun before: named there or not at all
             prev = self.doc[i]
             if prev.lemma_.lower() == lemma and prev.pos_ in ("NOUN", "PROPN"):

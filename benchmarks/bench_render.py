@@ -24,7 +24,7 @@ LIMIT_SECONDS = 3.0
 PLACES = ("Idlib", "Ariha", "Saraqeb", "Maarat al-Numan", "Sarmin", "Atarib")
 
 
-def big_briefing(entries: int = 42, sources: int = 40) -> Briefing:
+def big_briefing(entries: int = 50, sources: int = 40) -> Briefing:
     """A synthetic briefing about ten A4 pages long, with both charts."""
     start = date(2024, 1, 1)
     days = [start + timedelta(days=i % 28) for i in range(entries)]

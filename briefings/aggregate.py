@@ -14,6 +14,7 @@ MAX_HIGHLIGHTS = 5
 MIN_HIGHLIGHTS = 3
 MAX_ENTRIES = 40  # developments beyond this are left to the sources, so long periods stay readable
 MAX_QUOTES = 6
+MAX_PER_GROUP = 4  # developments per place or theme in the situation overview
 DEDUPE_DAYS = 2  # reports of one event dated this far apart can still be the same event
 LEAD_DAYS = 7  # events this shortly before the period, reported by its articles, still belong to it
 STOPWORDS = frozenset(
@@ -68,6 +69,7 @@ class KeyFigure:
     change: str | None = None  # "up 35% on the previous week (large change)"
     figure: Reported | None = None  # stocks: the reconciled figure with its per-source reports
     first: str | None = None  # flows: date of the earliest incident added up (may precede the period slightly)
+    disputed: bool = False  # flows: sources disagree on at least one incident, so the total is a range
 
 
 @dataclass(frozen=True)
@@ -252,21 +254,23 @@ def highlights(entries: list[Entry]) -> tuple[Entry, ...]:
 
 
 def theme(entry: Entry) -> str:
-    text = entry.text.lower()
-    for name, words in THEMES:
-        if any(w in text for w in words):
+    words = re.findall(r"[a-z]+", entry.text.lower())
+    for name, stems_ in THEMES:  # word starts, so "ceasefire" is not "fire"
+        if any(w.startswith(stem) for w in words for stem in stems_):
             return name
     return OTHER_THEME
 
 
 def overview(entries: tuple[Entry, ...]) -> tuple[tuple[str, tuple[Entry, ...]], ...]:
-    """Developments grouped by place (busiest place first), place-less ones by theme, each group by date."""
+    """Developments grouped by place (busiest place first), place-less ones by theme; the best few, by date."""
     groups: dict[str, list[Entry]] = {}
     for entry in entries:
         groups.setdefault(entry.location or theme(entry), []).append(entry)
     themes = {name for name, _ in THEMES} | {OTHER_THEME}
     order = sorted(groups, key=lambda g: (g in themes, -len(groups[g]), g))
-    return tuple((g, tuple(sorted(groups[g], key=lambda e: (e.event_date or "", -e.score)))) for g in order)
+    # an overview summarises: the strongest few per place; the chronology keeps the rest
+    top = {g: sorted(groups[g], key=lambda e: -e.score)[:MAX_PER_GROUP] for g in order}
+    return tuple((g, tuple(sorted(top[g], key=lambda e: (e.event_date or "", -e.score)))) for g in order)
 
 
 def figures(articles, extractions, cite, start, end) -> tuple[list[Reported], list[Reported]]:
@@ -297,7 +301,7 @@ def key_figures(stocks, flows, prev_stocks, prev_flows, days: int) -> tuple[KeyF
             before_total = prev_totals.get(category)
             rows.append(KeyFigure(category, "flow", t.low, t.high, t.qualifier, t.last, t.citations, t.incidents,
                                   change(t.low, before_total.low if before_total and days else None, days),
-                                  first=t.first))
+                                  first=t.first, disputed=t.disputed))
     return tuple(rows)
 
 

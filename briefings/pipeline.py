@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from .aggregate import Briefing, Gathered, aggregate, on_topic
 from .charts import make_charts
 from .config import Config
+from .errors import BriefingsError
 from .models import Article
 from .render import render_html, render_markdown, render_ticket
 from .store import Store, extract_cached
@@ -42,6 +43,8 @@ def gather(store: Store, config: Config, start: date | None, end: date | None) -
     """Read the period's articles and extractions (and the previous period's) from the store."""
     first, last = store.date_range()
     start, end = start or first, end or last
+    if start and end and end < start:
+        raise BriefingsError(f"the period ends ({end}) before it starts ({start}); check --from and --to")
     articles = store.articles(start, end) if start and end else []
     chosen = on_topic(articles, config.topic_keywords, config.topic_places)
     previous: list[Article] = []

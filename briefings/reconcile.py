@@ -190,6 +190,7 @@ class FlowTotal:
     citations: tuple[int, ...]
     first: str | None = None  # date of the earliest incident added up
     last: str | None = None
+    disputed: bool = False  # sources disagree on at least one incident
 
 
 def flow_totals(flows: list[Reported]) -> dict[str, FlowTotal]:
@@ -206,6 +207,7 @@ def flow_totals(flows: list[Reported]) -> dict[str, FlowTotal]:
             category=category, low=sum(f.low for f in chosen), high=sum(f.high for f in chosen), qualifier=loose,
             incidents=len(chosen), citations=tuple(sorted({c for f in chosen for c in f.citations})),
             first=dates[0] if dates else None, last=dates[-1] if dates else None,
+            disputed=not all(f.agreed for f in chosen),
         )
     return totals
 

@@ -16,6 +16,7 @@ from .reconcile import Reported, day
 PACKAGED = Path(__file__).resolve().parent.parent / "templates"
 TICKET_LIMIT = 32_000  # Jira's field limit; GitHub allows 65,536
 TICKET_QUOTES = 3
+TICKET_SOURCES = 100  # beyond this the ticket names how many more the full briefing lists
 QUALIFIERS = {"exact": "", "at_least": "at least ", "more_than": "more than ", "about": "about ", "up_to": "up to "}
 STOCK_LABELS = {"killed": "Killed (reported death toll)", "injured": "Injured (reported total)",
                 "displaced": "Internally displaced (latest reported total)", "refugees": "Refugees (latest reported total)"}
@@ -33,7 +34,11 @@ def doc(text: str):
 
 @dataclass(frozen=True)
 class Context:
-    """What every template sees; each field is documented for people writing their own templates."""
+    """What every template sees; each field is documented for people writing their own templates.
+
+    Templates also get the filters cite, reported, key_figure, md, day, label, cell, quote and amount,
+    and the functions when(key_figure, briefing), cited(briefing, ticket=…) and ticket_sources(briefing).
+    """
 
     briefing: Briefing = doc("the Briefing: title, start, end, now, issue, sources, highlights, overview, "
                              "chronology, key_figures, stocks, flows, quotes, undated, non_english, outside")
@@ -129,7 +134,7 @@ class Formatter:
         """The number of a key-figures row with its citations."""
         if row.figure is not None:
             return self.reported(row.figure, noun=False)
-        differ = " (sources differ on some incidents)" if row.high != row.low else ""
+        differ = " (sources differ on some incidents)" if row.disputed else ""
         return self.join(self.text(amount(row.low, row.high, row.qualifier) + differ), " ", self.cite(row.citations))
 
 
@@ -180,7 +185,7 @@ def environment(user_dir: Path | None, *, html: bool) -> Environment:
         cite=fmt.cite, reported=fmt.reported, key_figure=fmt.key_figure, md=fmt.text, day=long_day,
         label=label, cell=cell, quote=quote_text, amount=amount,
     )
-    env.globals.update(when=when, cited=cited)
+    env.globals.update(when=when, cited=cited, ticket_sources=ticket_sources)
     return env
 
 
@@ -243,3 +248,9 @@ def cited(briefing: Briefing, *, ticket: bool) -> list:
     numbers |= {n for k in briefing.key_figures for n in k.citations}
     numbers |= {q.citation for q in briefing.quotes[:TICKET_QUOTES]}
     return [s for s in briefing.sources if s.number in numbers]
+
+
+def ticket_sources(briefing: Briefing) -> tuple[list, int]:
+    """The ticket's source list, capped so one event reported by hundreds of outlets still fits; and how many more."""
+    sources = cited(briefing, ticket=True)
+    return sources[:TICKET_SOURCES], max(0, len(sources) - TICKET_SOURCES)

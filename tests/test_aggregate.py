@@ -173,4 +173,16 @@ def test_a_next_day_report_without_its_own_date_is_the_same_incident():
         (article(2, "2024-03-06", "B"), ((figure("killed", 11, day=None, location="Azaz"),),)),
     ]
     (row,) = build(items).key_figures
-    assert (row.low, row.high, row.incidents) == (9, 11, 1)
+    assert (row.low, row.high, row.incidents, row.disputed) == (9, 11, 1, True)
+
+
+def test_overview_groups_by_place_then_theme_keeping_the_strongest_few():
+    places = ["Shelling hit a school in Ariha.", "Drones struck a bakery in Ariha.", "A clinic closed in Ariha.",
+              "Rockets fell on a camp in Ariha.", "Water ran out in Ariha."]
+    devs = tuple(dev(t, f"2024-03-0{i + 3}", score=9 - i, location="Ariha") for i, t in enumerate(places))
+    devs += (dev("The foreign minister urged a ceasefire.", "2024-03-04", score=4),)
+    briefing = build([(article(1, "2024-03-05", "A"), ((), (), devs))])
+    groups = dict(briefing.overview)
+    assert list(groups) == ["Ariha", "Diplomacy and statements"]
+    assert [e.text for e in groups["Ariha"]] == places[:4]  # the four strongest, in date order
+    assert len(briefing.chronology) == 6  # the chronology keeps everything

@@ -1,5 +1,8 @@
 """Charts: what they plot, their labels and notes, no empty charts, deterministic bytes."""
+import subprocess
+import sys
 from datetime import date, datetime, timezone
+from pathlib import Path
 
 from briefings.aggregate import Briefing
 from briefings.charts import casualty_figure, displacement_figure, group_class, make_charts
@@ -92,3 +95,11 @@ def test_a_configured_style_sheet_overrides_the_packaged_one(tmp_path):
     default, _ = make_charts(briefing, png=False)
     house, _ = make_charts(briefing, png=False, chart_style=sheet)
     assert "#ffeedd" in house[0].svg and "#ffeedd" not in default[0].svg
+
+
+def test_charts_never_touch_pyplot_global_state():
+    code = ("import sys; from briefings.charts import displacement_figure; from tests.test_charts import STOCKS; "
+            "displacement_figure(STOCKS); print('matplotlib.pyplot' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).parent.parent)
+    assert done.stdout.strip() == "False"

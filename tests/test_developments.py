@@ -61,3 +61,10 @@ def test_history_long_before_the_article_is_background(nlp):
 def test_countries_named_as_actors_are_not_the_location(nlp):
     (found,) = find_developments(nlp("Turkey launched retaliatory strikes on Monday."), "2024-03-06")
     assert found.location is None
+
+
+def test_scene_setting_background_ranks_below_the_news(nlp):
+    text = ("The decades-long war in the east has produced one of the world's worst crises, with armed groups "
+            "killing civilians. On Friday, rebels shelled a camp near Goma, killing nine displaced people.")
+    got = texts(find_developments(nlp(text), "2024-05-04"))
+    assert got[0].startswith("On Friday, rebels shelled a camp near Goma")

@@ -214,3 +214,36 @@ def test_ages_are_not_counts(nlp):
     assert figures(nlp, "Most of the refugees are younger than 18.") == []
     assert pairs(nlp, "Two boys aged 15 were killed.") == [("killed", 2, "exact")]
     assert pairs(nlp, "The attack killed over 100.") == [("killed", 100, "more_than")]
+
+
+def test_killed_or_injured_together_is_neither(nlp):
+    assert figures(nlp, "The attacks left more than 100 people dead or wounded.") == []
+    assert figures(nlp, "About 30 people were killed or injured.") == []
+    assert pairs(nlp, "The raid killed 4 and injured 9.") == [("injured", 9, "exact"), ("killed", 4, "exact")]
+
+
+def test_total_named_by_the_subject(nlp):
+    found = pairs(nlp, "The 40 deaths reported on Monday bring the total to 1,240.")
+    assert found == [("killed", 40, "exact"), ("killed", 1240, "exact")]
+
+
+def test_verb_outranks_the_group_a_part_comes_from(nlp):
+    assert pairs(nlp, "Three of the wounded later succumbed to their injuries.") == [("killed", 3, "exact")]
+    assert pairs(nlp, "At least 20 migrants drowned off the coast.") == [("killed", 20, "at_least")]
+    assert figures(nlp, "Five prisoners escaped from the jail.") == []
+
+
+def test_leaving_the_country_and_going_home(nlp):
+    assert pairs(nlp, "Over 1 million people have fled Ukraine.") == [("refugees", 1_000_000, "more_than")]
+    assert pairs(nlp, "About 2,000 people fled Mosul overnight.") == [("displaced", 2000, "about")]
+    assert figures(nlp, "Some 5,000 refugees have returned home from Kenya.") == []
+
+
+def test_object_right_after_the_verb_when_the_parse_fails(nlp):
+    text = "The war that has killed more than 500,000 people entered its tenth year."
+    assert pairs(nlp, text) == [("killed", 500_000, "more_than")]
+
+
+def test_refugee_location_is_where_they_went(nlp):
+    [f] = figures(nlp, "More than 2,000 refugees crossed into Uganda last week.")
+    assert (f.location, f.event_date) == ("Uganda", "2021-03-03")

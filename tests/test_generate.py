@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefings.config import Config
+from briefings.errors import BriefingsError
 from briefings.models import Article
 from briefings.pipeline import generate
 from briefings.sources import read_paths
@@ -55,6 +56,8 @@ def test_pdf_carries_the_seed_facts(seeded):
     assert "Turkish Foreign Minister" in text
     assert "000_9dd531858bff0c5c.txt" in text and "004_ef571894b2792301.txt" in text
     assert re.search(r"page 1 of \d", text)
+    links = [a.get_object().get("/Dest") for a in PdfReader(out / "briefing_2020-01-06_2020-02-07.pdf").pages[0]["/Annots"]]
+    assert {"source-1", "source-2"} <= set(links)  # citations jump to the source list
     assert "As of 8 Feb 2020, 09:00 UTC" in text
     for heading in ("Highlights", "Key figures", "Situation overview", "Chronology", "Figures and trends",
                     "Quotes", "Sources", "Method and caveats"):
@@ -152,3 +155,9 @@ def test_three_outlets_one_airstrike_and_disagreeing_totals_end_to_end(tmp_path,
     assert "| Killed in incidents reported in the period | 12 [1]–[3] | sum of 1 incident, 5 Mar 2024 |" in result.markdown
     assert "between more than 500,000 [1] and more than 520,000 [2] (sources disagree)" in result.markdown
     assert "510,000" not in result.markdown
+
+
+def test_a_period_ending_before_it_starts_is_refused(seeded, tmp_path):
+    store, _, _ = seeded
+    with pytest.raises(BriefingsError, match="ends .* before it starts"):
+        generate(Config(), start=date(2020, 2, 1), end=date(2020, 1, 1), out_dir=tmp_path, now=NOW, store=store)

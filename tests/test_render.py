@@ -106,3 +106,20 @@ def test_as_of_names_the_time_zone():
 def test_every_context_field_is_documented():
     undocumented = [name for name, text in Context.help().items() if not text]
     assert undocumented == []
+
+
+def test_a_disputed_incident_total_is_a_range_saying_so():
+    row = KeyFigure("killed", "flow", 9, 11, "exact", "2024-03-06", (1, 2), incidents=1, first="2024-03-05",
+                    disputed=True)
+    text = render_markdown(briefing(key_figures=(row,)), [])
+    assert "| 9–11 (sources differ on some incidents) [1][2] | sum of 1 incident, 5 Mar 2024 – 6 Mar 2024 |" in text
+
+
+def test_ticket_fits_even_when_one_event_cites_hundreds_of_sources():
+    sources = tuple(Source(n, f"a{n}", f"Report {n} on the airstrike " + "with a long headline " * 5, f"Outlet {n}",
+                           "2024-03-08", f"https://example.org/{n}") for n in range(1, 401))
+    event = Entry("An airstrike hit the market in Ariha.", "2024-03-05", "Ariha", 6.0, tuple(range(1, 401)))
+    text = render_ticket(briefing(sources=sources, highlights=(event,), key_figures=(), quotes=()))
+    assert len(text) < 32_000
+    assert "Ariha. [1]–[400]" in text
+    assert "…and 300 more sources cited above" in text

@@ -15,7 +15,7 @@ except ImportError:  # pragma: no cover - only while dates.py does not exist yet
 
 log = logging.getLogger(__name__)
 
-VERSION = 5
+VERSION = 8
 
 # Verb (and event-noun) lemmas by the kind of happening they report, with a weight.
 EVENT_CLASSES: dict[str, tuple[float, frozenset[str]]] = {
@@ -41,6 +41,10 @@ CASUALTY_NOUNS = frozenset("people civilian child soldier fighter troop resident
 PLACE_PREPOSITIONS = frozenset("in near at across around outside inside into from toward towards".split())
 PLACE_NOUNS = frozenset("town city village district province region governorate area camp".split())
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# wording that sets the scene rather than reporting the news
+BACKGROUND_WORDS = re.compile(
+    r"\b(?:decades?|years?)[- ]long\b|\bfor (?:decades|years|generations)\b|\bhas long\b|\bhistorically\b"
+    r"|\bone of the (?:world|region|country)[’']s\b|\blong-running\b", re.I)
 MIN_SCORE = 2.5  # below this a sentence is background rather than a development
 BACKGROUND_DAYS = 60  # events this long before the article are history, not news
 
@@ -75,12 +79,16 @@ def sentence_score(sent, index: int, when: str | None, article_date: str | None)
     weight = event_weight(sent)
     if weight == 0:
         return 0.0
-    root = sent.root
+    root = main_verb(sent)
     score = weight + tense_bonus(root)
     if root.lemma_.lower() in ANALYSIS_LEMMAS:
         score -= 2.0
+    elif root.lemma_.lower() == "be":  # "it was not clear…", "the toll is high": states, not happenings
+        score -= 1.0
     if sent.text.lstrip(" “\"'").lower().startswith(SUBORDINATE_OPENERS):
         score -= 1.0
+    if BACKGROUND_WORDS.search(sent.text):
+        score -= 1.5
     if any(ent.label_ == "DATE" for ent in sent.ents):
         score += 1.0
     if any(ent.label_ in PLACE_LABELS for ent in sent.ents):
@@ -118,6 +126,15 @@ def class_weight(lemma: str) -> float:
     return max((weight for weight, lemmas in EVENT_CLASSES.values() if lemma in lemmas), default=0.0)
 
 
+def main_verb(sent):
+    """The sentence root, or when the parser rooted it on a noun, its first event verb (else first verb)."""
+    if sent.root.pos_ in ("VERB", "AUX"):
+        return sent.root
+    verbs = [t for t in sent if t.pos_ == "VERB"]
+    events = [t for t in verbs if class_weight(t.lemma_.lower())]
+    return (events or verbs or [sent.root])[0]
+
+
 def tense_bonus(root) -> float:
     """Past and present perfect report happenings; modals speculate; the simple present analyses."""
     children = [c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")]
@@ -125,6 +142,8 @@ def tense_bonus(root) -> float:
         return -2.0
     if root.tag_ == "VBD" or (root.tag_ == "VBN" and any(c in ("has", "have", "had", "was", "were") for c in children)):
         return 1.0
+    if root.tag_ == "VBN" and root.dep_ != "ROOT" and any(c.dep_ == "dobj" for c in root.children):
+        return 1.0  # "the bombings … killed 18 people" parsed as a participle: a transitive past all the same
     if root.tag_ in ("VBZ", "VBP"):
         return -1.0
     return 0.0

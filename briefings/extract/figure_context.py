@@ -1,6 +1,10 @@
 """Context of a figure: qualifier, group, place, source, running total, and whether it is a fact."""
 from __future__ import annotations
 
+import re
+
+from . import dates
+
 # Words just before a number, longest first, and the qualifier they give it.
 QUALIFIERS = [
     (("no", "fewer", "than"), "at_least"), (("not", "less", "than"), "at_least"),
@@ -35,8 +39,10 @@ SOURCE_NOUNS = {
     "mayor", "president", "office", "council", "group", "resident", "rescuer", "media", "coalition", "force",
     "agencies", "administration", "department", "service", "worker", "activist", "survey", "estimate",
 }
-STOCK_WORDS = ("since", "so far", "in total", "to date", "overall", "altogether", "cumulative", "toll",
-               "in all", "total of", "already", "hosting", "hosts", "host ", "as of")
+STOCK_WORDS = re.compile(
+    r"\b(since|so far|in total|to date|overall|altogether|cumulative|toll|in all|total of|already|"
+    r"hosting|hosts?|as of)\b", re.I
+)
 
 
 def qualifier(doc, start: int, high: int | None) -> str:
@@ -93,11 +99,28 @@ def not_a_fact(trigger, number_tokens) -> str | None:
 
 def group(noun, number, role_word) -> str | None:
     """Who was counted: the counted noun with its modifiers ("Turkish soldiers"), or "people"."""
+    if role_word.lemma_.lower() in ("toll", "number", "total", "tally", "count"):
+        # "the death toll among civilians rose to 20"
+        among = next((c for c in role_word.children if c.dep_ == "prep" and c.lower_ in ("among", "of")), None)
+        obj = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
+        if obj is not None and obj.pos_ == "NOUN":
+            return _noun_phrase(obj)
     if noun is number or (noun is role_word and noun.lemma_.lower() not in ("refugee", "evacuee", "idp")):
         of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-            return _noun_phrase(obj)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return _noun_phrase(obj) if obj.pos_ != "ADJ" else " ".join(t.text for t in obj.subtree if t.pos_ != "DET")
+        # "two of whom were teenage boys"
+        attr = next((c for c in number.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if obj is not None and number.dep_ == "nsubj" and number.head.lemma_ == "be" and attr is not None:
+            return _noun_phrase(attr)
+        if obj is not None and obj.lower_ in ("them", "whom", "these", "those"):
+            # "15 civilians, 12 of them in a market": the plural noun before the partitive
+            doc = number.doc
+            before = next((doc[i] for i in range(number.i - 1, max(number.sent.start, number.i - 8) - 1, -1)
+                           if doc[i].tag_ in ("NNS", "NNPS")), None)
+            if before is not None:
+                return _noun_phrase(before)
         return "people"
     return _noun_phrase(noun)
 
@@ -106,23 +129,46 @@ def _noun_phrase(noun) -> str:
     """The noun with the modifiers before it, minus numbers, determiners and state words."""
     keep = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and not c.like_num
             and c.lower_ not in ("dead", "wounded", "injured", "more", "other", "another", "estimated", "additional", "further", "reported")]
-    tokens = sorted({t.i: t for c in keep for t in c.subtree if not t.like_num and t.pos_ != "DET"}.values(), key=lambda t: t.i)
-    words = [t.text for t in tokens] + [noun.text]
+    tokens = {t.i: t for c in keep for t in c.subtree if not t.like_num and t.pos_ != "DET"}
+    tokens[noun.i] = noun
     for prep in noun.rights:
         if prep.dep_ == "prep" and prep.lower_ in ("from", "with", "of") and len(list(prep.subtree)) <= 6:
-            words += [t.text for t in prep.subtree]
-    return " ".join(words)
+            tokens.update((t.i, t) for t in prep.subtree)
+    # keep the text's own spacing ("Kurdish-led"), joining separate runs with a space
+    text = "".join(t.text_with_ws if t.i + 1 in tokens else t.text + " " for t in sorted(tokens.values(), key=lambda t: t.i))
+    return text.strip()
 
 
+MOVES = {"flee", "cross", "arrive", "escape", "move", "relocate", "evacuate", "head", "seek"}
 SETTLEMENTS = {"town", "city", "village", "district", "province", "region", "camp", "neighbourhood",
                "neighborhood", "area", "governorate", "county", "state", "island", "suburb"}
 
 
+NOT_PLACES = {"council", "ministry", "organization", "organisation", "agency", "committee", "nations", "army",
+              "forces", "party", "front", "government", "court", "parliament", "office", "union", "program",
+              "programme", "fund", "times", "post", "news", "press", "reuters", "monday", "tuesday", "wednesday",
+              "thursday", "friday", "saturday", "sunday"}
+
+
 def _places(sent) -> list:
-    """Place entities, plus names the tagger calls ORG in "the town of X"."""
-    return [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC") or (
-        e.label_ == "ORG" and e.root.dep_ == "pobj" and e.root.head.lower_ == "of"
-        and e.root.head.head.lemma_.lower() in SETTLEMENTS)]
+    """Place entities, plus names the small tagger misses or calls ORG/PERSON right after "in/at/near"."""
+    found = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
+    for e in sent.ents:
+        if e.label_ in ("ORG", "PERSON", "NORP") and e.root.pos_ == "PROPN" and not _institution(e) and (
+            e.root.dep_ == "pobj" and e.root.head.lower_ in ("in", "at", "near", "of")
+        ):
+            if e.root.head.lower_ != "of" or e.root.head.head.lemma_.lower() in SETTLEMENTS:
+                found.append(e)
+    for tok in sent:
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near"):
+            span = sent.doc[min(c.i for c in tok.lefts if c.dep_ == "compound") if any(c.dep_ == "compound" for c in tok.lefts) else tok.i: tok.i + 1]
+            if not _institution(span) and span.text.lower() not in dates.MONTHS:
+                found.append(span)
+    return sorted(found, key=lambda e: e.start)
+
+
+def _institution(span) -> bool:
+    return any(t.lower_ in NOT_PLACES for t in span)
 
 
 def location(sent, trigger, noun) -> str | None:
@@ -160,6 +206,8 @@ def _in_phrase(tok):
         head = tok.head
         if tok.dep_ == "pobj" and head.lower_ in ("in", "at", "near", "across", "inside", "around", "outside"):
             return head
+        if tok.dep_ == "pobj" and head.lower_ in ("into", "to") and head.head.lemma_ in MOVES:
+            return head  # where people fled to: "crossed into Uganda"
         of = tok.dep_ == "prep" and tok.lower_ == "of"  # "in the town of Sarmin"
         if not of and tok.dep_ not in ("compound", "poss", "pobj", "appos", "conj", "amod", "nmod") or head is tok:
             return None
@@ -204,5 +252,4 @@ def is_stock(sent, role_total: bool) -> bool:
     """A running total ("since December", "so far", "the death toll rose to") rather than one incident."""
     if role_total:
         return True
-    text = sent.text.lower()
-    return any(w in text for w in STOCK_WORDS)
+    return bool(STOCK_WORDS.search(sent.text))

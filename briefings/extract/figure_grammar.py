@@ -29,8 +29,60 @@ def counted_noun(doc, start: int, end: int):
 
 def role_of(noun, number) -> Role | None:
     """Category of the people counted by `noun`, following subject/object/of/conjunct links."""
+    role = _role_of(noun, number)
+    if role is not None and _shared_with_other_category(role):
+        return None  # "100 people dead or wounded": neither count alone
+    if role is not None and role.category in ("refugees", "displaced") and _went_home(noun):
+        return None  # "5,000 refugees have returned": returnees, no longer displaced
+    return role
+
+
+QUALIFIER_WORDS = {"more", "than", "over", "nearly", "almost", "about", "some", "around", "at", "least",
+                   "up", "to", "as", "many", "an", "estimated", "another", "a", "further", "roughly", "approximately"}
+
+
+def adjacent_role(doc, start: int) -> Role | None:
+    """Fallback when the parse is broken: a number right after an active killing/wounding verb is its object."""
+    i = start
+    while i > 0 and doc[i - 1].lower_ in QUALIFIER_WORDS and start - i < 4:
+        i -= 1
+    if i == 0:
+        return None
+    verb = doc[i - 1]
+    if verb.pos_ != "VERB" or verb.lemma_ not in TRANSITIVE or verb.tag_ not in ("VBD", "VBN", "VBG", "VBZ", "VBP"):
+        return None
+    if any(c.dep_ in ("auxpass", "dobj") and c.i < start for c in verb.children):
+        return None
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return None  # a bare participle is passive: "people killed 20 years ago"
+    role = Role(TRANSITIVE[verb.lemma_], verb)
+    return None if _shared_with_other_category(role) else role
+
+
+def _went_home(noun) -> bool:
+    return noun.dep_ == "nsubj" and noun.head.lemma_ in ("return", "repatriate") or any(
+        c.dep_ == "relcl" and c.lemma_ in ("return", "repatriate") for c in noun.children
+    )
+
+
+def _shared_with_other_category(role: Role) -> bool:
+    """The trigger is coordinated with another category's word that has no count of its own."""
+    for conj in role.trigger.children:
+        if conj.dep_ != "conj":
+            continue
+        other = STATES.get(conj.lower_) or TRANSITIVE.get(conj.lemma_) or INTRANSITIVE.get(conj.lemma_)
+        own_slot = any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in conj.children)
+        if other and other != role.category and not own_slot:
+            return True
+    return False
+
+
+def _role_of(noun, number) -> Role | None:
     if _partitive_of_things(number):
         return None  # "two of the hardest-hit areas"
+    if noun is number and _partitive(number):
+        # "three of the wounded later died": what happened to them outranks the group they came from
+        return _through_head(noun) or _partitive(number)
     own = _own_category(noun, number)
     if own:
         return own
@@ -91,7 +143,8 @@ def _own_category(noun, number) -> Role | None:
         if child.dep_ == "prep" and _in_camps(noun):
             return Role("displaced", child)  # "130,000 in rescue camps"
         if child.dep_ == "acl" and child.pos_ == "VERB":
-            role = _verb_role(child, "dobj" if child.tag_ == "VBN" else "nsubj")
+            passive = child.tag_ == "VBN" and child.lemma_ not in INTRANSITIVE
+            role = _verb_role(child, "dobj" if passive else "nsubj")
             if role:
                 return role
         if child.dep_ == "relcl":
@@ -140,7 +193,7 @@ def _antecedent_role(number) -> Role | None:
     """"Nine people, four of them children": the plural noun just before the partitive names the whole."""
     doc = number.doc
     for i in range(number.i - 1, max(number.sent.start, number.i - 8) - 1, -1):
-        if doc[i].tag_ == "NNS":
+        if doc[i].tag_ in ("NNS", "NNPS"):
             counted = next((c for c in doc[i].children if c.dep_ == "nummod"), doc[i])
             return role_of(doc[i], counted)
     return None
@@ -317,6 +370,8 @@ def _abroad(verb) -> bool:
     """"fled to Sudan", "crossed the border into Niger": going into another country makes refugees."""
     if verb.lemma_ == "cross" and any(c.dep_ == "dobj" and c.lemma_ in ("border", "frontier") for c in verb.children):
         return True
+    if verb.lemma_ in ("flee", "escape", "leave") and any(c.dep_ == "dobj" and is_country(c.text) for c in verb.children):
+        return True  # "fled Ukraine": leaving the country
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in [c for tok in [verb, *objects] for c in tok.children]:
         if prep.dep_ == "prep" and prep.lower_ in (("in", "to", "into") if verb.lemma_ == "arrive" else ("to", "into", "across")):
@@ -359,6 +414,11 @@ def _total_role(verb) -> Role | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in TOTAL_NOUNS:
             category = _total_category(child)
+            if category is None:
+                # "the 40 deaths reported on Monday bring the total to 1,240"
+                subj = next((c for c in verb.children if c.dep_ == "nsubj" and c is not child), None)
+                own = _own_category(subj, next((c for c in subj.children if c.dep_ == "nummod"), subj)) if subj is not None else None
+                category = own.category if own else None
             if category:
                 return Role(category, child, total=True)
     return None

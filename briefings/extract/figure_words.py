@@ -5,12 +5,13 @@ TRANSITIVE = {
     "kill": "killed", "murder": "killed", "slay": "killed", "execute": "killed", "behead": "killed",
     "decapitate": "killed", "massacre": "killed", "slaughter": "killed", "eliminate": "killed",
     "neutralise": "killed", "neutralize": "killed", "assassinate": "killed", "martyr": "killed",
-    "lose": "killed", "drown": "killed", "bury": "killed",
+    "lose": "killed", "drown": "killed",
     "wound": "injured", "injure": "injured", "hurt": "injured", "maim": "injured",
     "displace": "displaced", "uproot": "displaced", "evacuate": "displaced", "relocate": "displaced",
 }
 # Verbs whose active subject is the victim.
-INTRANSITIVE = {"die": "killed", "perish": "killed", "flee": "displaced", "escape": "displaced"}
+INTRANSITIVE = {"die": "killed", "perish": "killed", "drown": "killed", "succumb": "killed", "starve": "killed",
+                "flee": "displaced"}
 # Nouns that are the counted people themselves ("1,266 wounded", "3.6 million refugees").
 PEOPLE_NOUNS = {
     "dead": "killed", "fatality": "killed", "death": "killed", "body": "killed", "corpse": "killed",

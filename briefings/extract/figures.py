@@ -7,11 +7,11 @@ import re
 from ..models import Figure
 from . import dates
 from .figure_context import attribution, group, is_stock, location, not_a_fact, place, qualifier
-from .figure_grammar import counted_noun, role_of
+from .figure_grammar import adjacent_role, counted_noun, role_of
 from .figure_words import THINGS
 from .numbers import Amount, find_amounts
 
-VERSION = 2
+VERSION = 3
 
 SKIP_ENTS = {"ORDINAL"}  # other entity labels are too often wrong on counts of people
 MONTH_WORDS = set(dates.MONTHS)
@@ -23,20 +23,33 @@ BACK_REFERENCES = {"this", "these", "that", "those", "it", "they"}
 def find_figures(doc, article_date: str | None = None) -> list[Figure]:
     """Every distinct (category, value) figure reported as fact in the doc, first occurrence kept."""
     found: dict[tuple, Figure] = {}
+    sents = list(doc.sents)
+    lead_place = next((p for p in map(place, sents[:2]) if p), None)  # where the story is, from its opening
     previous = (None, None)  # date and place of the sentence before, for "On January 2, … This attack killed …"
-    for sent in doc.sents:
+    paragraph_place = None
+    for sent in sents:
+        if _starts_paragraph(doc, sent):
+            paragraph_place = None
         named = dates.event_date(sent, article_date)
         refers_back = not _starts_paragraph(doc, sent) and sent[0].lower_ in BACK_REFERENCES
         fallback = (refers_back and previous[0]) or article_date
+        in_sentence = []
         for amount in find_amounts(sent):
             figure = _figure(doc, sent, amount, article_date, fallback)
             if figure is None:
                 continue
-            if figure.location is None and refers_back and previous[1]:
-                figure = dataclasses.replace(figure, location=previous[1])
+            if figure.location is None:
+                # a sentence naming no place is about the place named just before, or the story's place
+                where = (refers_back and previous[1]) or paragraph_place or lead_place
+                figure = dataclasses.replace(figure, location=where)
+            if figure.group in ("others", "other people") and in_sentence:
+                figure = dataclasses.replace(figure, group=in_sentence[-1].group)  # "… were killed and 15 others injured"
+            in_sentence.append(figure)
             key = (figure.category, figure.value if figure.value is not None else figure.vague.lower())
             found.setdefault(key, figure)
-        previous = (named or (refers_back and previous[0]) or None, place(sent) or (refers_back and previous[1]) or None)
+        here = place(sent)
+        previous = (named or (refers_back and previous[0]) or None, here or (refers_back and previous[1]) or None)
+        paragraph_place = here or paragraph_place
     return list(found.values())
 
 
@@ -48,7 +61,7 @@ def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | Non
     noun, number = counted_noun(doc, amount.start, amount.end)
     if noun is not number and noun.lemma_.lower() in THINGS:
         return None
-    role = role_of(noun, number)
+    role = role_of(noun, number) or adjacent_role(doc, amount.start)
     if role is None or not_a_fact(role.trigger, tokens):
         return None
     start, end = tokens.start_char, tokens.end_char

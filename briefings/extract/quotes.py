@@ -9,7 +9,7 @@ from ..models import Quote
 from .quote_marks import MarkedSpan, find_spans, paragraphs
 from .speakers import UNKNOWN, Resolver, Speaker
 
-VERSION = 2
+VERSION = 3
 
 # verbs that introduce someone's words, by lemma
 SPEECH_VERBS = {
@@ -29,6 +29,9 @@ AFTER_ONLY = {"continue", "believe", "think", "hope", "wonder", "call", "condemn
               "agree", "disagree", "repeat"}
 TERMINALS = {".", "!", "?"}
 _TERMINAL_END = re.compile(r"[.!?…][\s)\]]*$")
+
+
+_FLOATING = Speaker(None, None, "floating")  # attributed by a verb without subject: inherit
 
 
 @dataclass(frozen=True)
@@ -63,12 +66,14 @@ def find_quotes(doc) -> list[Quote]:
     quotes, prev = [], None
     for span in spans:
         speaker = _attribute(doc, span, spans, paras, inside, resolver, events)
-        if speaker is None and _starts_sentence(doc, span, spans, paras, inside):
+        if speaker is _FLOATING or (speaker is None and _starts_sentence(doc, span, spans, paras, inside)):
             # a floating quotation: the latest speaker in this or the previous paragraph
             speaker = _inherit(span, prev, events, doc, para_starts)
         speaker = speaker or UNKNOWN
         role = speaker.role or (resolver.role_of(speaker.name) if speaker.name else None)
-        quotes.append(Quote(_quote_text(text, span), speaker.name, role, span.start, span.end))
+        parts = _trimmed(text, span.parts)
+        quote_text = " ".join(text[a:b] for a, b in parts)
+        quotes.append(Quote(quote_text, speaker.name, role, parts[0][0], parts[-1][1]))
         prev = (span, speaker)
     return _drop_repeats(quotes)
 
@@ -106,8 +111,17 @@ def _is_short_quotation(doc, span: MarkedSpan, paras) -> bool:
     return False
 
 
-def _quote_text(text: str, span: _Span) -> str:
-    return " ".join(" ".join(text[a:b].split()) for a, b in span.parts).strip(" ,;:")
+def _trimmed(text: str, parts) -> list[tuple[int, int]]:
+    """Parts without surrounding spaces or the comma that hands over to the attribution."""
+    out = []
+    for k, (a, b) in enumerate(parts):
+        last = k == len(parts) - 1  # inside an interrupted quotation the comma is the speaker's own
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and (text[b - 1].isspace() or (last and text[b - 1] in ",;:")):
+            b -= 1
+        out.append((a, b))
+    return out
 
 
 def _merge_interrupted(doc, marked: list[MarkedSpan], para_starts: list[int]) -> list[_Span]:
@@ -222,7 +236,7 @@ def _after_window(doc, span: _Span, spans: list[_Span], paras, inside: set[int])
     nxt = min([s.start - 1 for s in spans if s.start > span.end] + [para_end])
     toks = []
     for t in _window_tokens(doc, span.end + 1, nxt):
-        if t.i in inside:
+        if t.i in inside or "\n" in t.text:  # a line break ends the attribution too
             break
         toks.append(t)
         if t.text in TERMINALS:
@@ -245,7 +259,7 @@ def _before_window(doc, span: _Span, spans: list[_Span], paras, inside: set[int]
     lo = max([paras[span.para][0]] + [s.end + 1 for s in spans if s.end < span.start])
     toks = [t for t in _window_tokens(doc, lo, span.start - 1) if t.i not in inside]
     for k in range(len(toks) - 1, -1, -1):
-        if toks[k].text in TERMINALS:
+        if toks[k].text in TERMINALS or "\n" in toks[k].text:
             return toks[k + 1 :]
     return toks
 
@@ -263,13 +277,14 @@ def _attribute(doc, span: _Span, spans, paras, inside, resolver: Resolver, event
     for verb in _governing_verbs(doc, span, inside):
         if verb.i in allowed and (verb.lemma_.lower() not in AFTER_ONLY or verb.i not in {t.i for t in before}):
             window = next(w for w in (gap, after, before) if verb in w)
-            return _speaker_of(verb, resolver, inside, window)
+            return _speaker_of(verb, resolver, inside, window) or _FLOATING
     for window, pick in ((gap, 0), (after, 0), (before, -1)):
         verbs = [t for t in window if _is_speech(t)]
         if window is before:
             verbs = [t for t in verbs if t.lemma_.lower() not in AFTER_ONLY]
         if verbs:
-            return _speaker_of(verbs[pick], resolver, inside, window)  # None: no subject, so floating
+            # a speech verb with no subject at all ("Adding, …") continues the previous speaker
+            return _speaker_of(verbs[pick], resolver, inside, window) or _FLOATING
     if any(t.is_alpha for t in before):  # a partial quotation inside the reporter's sentence
         for verb in _governing_verbs(doc, span, inside, speech_only=False):
             subj = _subject(verb, inside)
@@ -318,11 +333,14 @@ def _norm(text: str) -> str:
 
 
 def _drop_repeats(quotes: list[Quote]) -> list[Quote]:
-    """A headline often repeats part of a quotation from the body: keep the longer one only."""
+    """A headline often repeats (part of) a quotation from the body: keep the fuller, attributed one."""
     norms = [_norm(q.text) for q in quotes]
-    keep = []
-    for k, q in enumerate(quotes):
-        dup = any(j != k and norms[k] in norms[j] and (len(norms[j]) > len(norms[k]) or j < k) for j in range(len(quotes)))
-        if not dup:
-            keep.append(q)
-    return keep
+
+    def better(j: int, k: int) -> bool:
+        if len(norms[j]) != len(norms[k]):
+            return len(norms[j]) > len(norms[k])
+        if (quotes[j].speaker is None) != (quotes[k].speaker is None):
+            return quotes[j].speaker is not None
+        return j < k
+
+    return [q for k, q in enumerate(quotes) if not any(j != k and norms[k] in norms[j] and better(j, k) for j in range(len(quotes)))]

@@ -9,28 +9,29 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame
 TITLE_WORDS = {
     "president", "minister", "general", "gen.", "governor", "gov.", "secretary", "spokesman", "spokeswoman",
     "spokesperson", "chief", "director", "commander", "colonel", "col.", "major", "maj.", "captain", "capt.",
-    "lieutenant", "lt.", "sergeant", "sgt.", "senator", "sen.", "representative", "rep.", "mayor", "prime",
-    "premier", "king", "queen", "prince", "princess", "sheikh", "judge", "justice", "ambassador", "envoy",
-    "chairman", "chairwoman", "chair", "head", "leader", "inspector", "officer", "prof.", "professor",
-    "foreign", "defence", "defense", "interior", "deputy", "vice", "acting", "former", "pope", "bishop",
-    "cardinal", "imam", "marshal", "admiral", "adm.", "corporal", "cpl.", "pvt.", "private", "superintendent",
-    "commissioner", "ombudsman", "administrator", "coordinator", "rev.", "father", "brigadier", "gov",
+    "lieutenant", "lt.", "sergeant", "sgt.", "senator", "sen.", "representative", "rep.", "mayor", "prime", "premier",
+    "king", "queen", "prince", "princess", "sheikh", "judge", "justice", "ambassador", "envoy", "chairman",
+    "chairwoman", "chair", "head", "leader", "inspector", "officer", "prof.", "professor", "foreign", "defence",
+    "defense", "interior", "deputy", "vice", "acting", "former", "pope", "bishop", "cardinal", "imam", "marshal",
+    "admiral", "adm.", "corporal", "cpl.", "pvt.", "private", "superintendent", "commissioner", "ombudsman",
+    "administrator", "coordinator", "rev.", "father", "brigadier", "gov",
 } | HONORIFICS
 # head nouns of bodies that speak as one (a ministry tweets, a service writes)
 ORG_NOUNS = {
-    "ministry", "department", "agency", "service", "office", "government", "police", "army", "military",
-    "commission", "council", "committee", "organisation", "organization", "authority", "authorities",
-    "administration", "group", "coalition", "observatory", "court", "unit", "embassy", "union", "company",
-    "force", "forces", "movement", "party", "cabinet", "presidency", "command", "mission", "agencies",
-    "watchdog", "charity", "ngo", "network", "centre", "center", "institute", "bureau", "directorate",
+    "ministry", "department", "agency", "service", "office", "government", "police", "army", "military", "commission",
+    "council", "committee", "organisation", "organization", "authority", "authorities", "administration", "group",
+    "coalition", "observatory", "court", "unit", "embassy", "union", "company", "force", "forces", "movement",
+    "party", "cabinet", "presidency", "command", "mission", "agencies", "watchdog", "charity", "ngo", "network",
+    "centre", "center", "institute", "bureau", "directorate", "monitor", "newspaper", "outlet", "broadcaster",
+    "channel", "faction", "militia", "ministries", "navy", "guard", "regime", "junta", "rebels", "insurgents",
 }
 # words in the names of bodies, which NER sometimes tags as people and people as bodies
 ORG_WORDS = ORG_NOUNS | {
     "international", "nations", "united", "programme", "program", "fund", "bank", "front", "brigade", "brigades",
     "militia", "alliance", "news", "times", "post", "press", "cross", "crescent", "watch", "rights", "university",
-    "federation", "association", "society", "foundation", "radio", "tv", "television", "daily", "journal",
-    "hospital", "school", "church", "mosque", "airlines", "corporation", "inc", "ltd", "media", "initiative",
-    "republic", "kingdom", "state", "states", "province", "region", "city", "county", "district",
+    "federation", "association", "society", "foundation", "radio", "tv", "television", "daily", "journal", "hospital",
+    "school", "church", "mosque", "airlines", "corporation", "inc", "ltd", "media", "initiative", "republic",
+    "kingdom", "state", "states", "province", "region", "city", "county", "district",
 }
 # nouns that stand in for a body named before ("the agency", "the group")
 GENERIC_BODIES = {"agency", "organisation", "organization", "group", "body", "charity", "watchdog", "ministry",
@@ -39,6 +40,10 @@ GENERIC_BODIES = {"agency", "organisation", "organization", "group", "body", "ch
 # documents that "say" things on behalf of whoever issued them
 DOC_NOUNS = {"statement", "note", "report", "communique", "communiqué", "release", "tweet", "post", "message",
              "letter", "document", "website", "bulletin", "update", "notice", "declaration", "account"}
+# office holders an article names when it means someone in particular
+OFFICIALS = {"official", "officer", "source", "diplomat", "analyst", "expert", "minister", "spokesperson", "agent",
+             "investigator", "prosecutor", "negotiator", "mediator", "representative", "delegate", "aide"}
+GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "madam": "f", "lady": "f", "lord": "m"}
 PARTICLES = {"de", "da", "do", "dos", "del", "van", "von", "al", "el", "bin", "ibn", "la", "le", "di", "du"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it", "them"}
@@ -122,6 +127,7 @@ class Resolver:
         self.people: list[tuple[int, str, str | None]] = []  # (token index, full name, role) in text order
         self.sayers: list[tuple[int, Speaker]] = []  # resolved speakers of speech verbs, in text order
         self._roles: dict[str, str] = {}  # roles learnt from attributions ("the spokesman for X, Ivan Horak")
+        self._gender: dict[str, str] = {}  # from honorifics and pronouns already resolved ("m" | "f")
         self._names: list[list[str]] = []
         for ent in doc.ents:
             if ent.label_ == "PERSON":
@@ -154,11 +160,16 @@ class Resolver:
             sp = self._person(head)
             if sp.name:
                 self.people.append((head.i, sp.name, sp.role))
+                before = self.doc[max(0, head.i - 3) : head.i]
+                honorific = next((t.lower_.rstrip(".") for t in before if t.lower_.rstrip(".") in GENDERED), None)
+                if honorific:
+                    self._gender.setdefault(sp.name, GENDERED[honorific])
 
     # --- names and roles -------------------------------------------------
     def _name_tokens(self, ent) -> list:
         toks = [t for t in ent if not (t.is_punct and t.text not in "-.")]
-        while toks and (toks[0].lower_ in TITLE_WORDS or toks[0].ent_type_ in ("NORP", "GPE") or toks[0].is_lower):
+        while toks and (toks[0].lower_ in TITLE_WORDS or toks[0].ent_type_ in ("NORP", "GPE") or toks[0].is_lower
+                        or toks[0].pos_ == "NOUN"):  # "Neighbor Yang Suxiao": a common noun is a role
             toks = toks[1:]
         while toks and toks[-1].text in ("’s", "'s", "-"):
             toks = toks[:-1]
@@ -291,19 +302,23 @@ class Resolver:
         """Small NER models tag places as people; trust full names and those seen speaking."""
         return len(name.split()) > 1 or any(sp.name == name for _, sp in self.sayers)
 
-    def _recent_person(self, at: int) -> Speaker:
+    def _recent_person(self, at: int, gender: str | None = None) -> Speaker:
+        """The person a pronoun most likely means: the latest subject or speaker of a fitting gender."""
+        fits = lambda name: self._credible(name) and self._gender.get(name, gender) == gender  # noqa: E731
         best_i, best = -1, UNKNOWN
         for i, name, role in self.people:
-            if best_i < i < at and self._is_subjectish(self.doc[i]) and self._credible(name):
+            if best_i < i < at and self._is_subjectish(self.doc[i]) and fits(name):
                 best_i, best = i, Speaker(name, self._roles.get(name) or role)
         for i, sp in self.sayers:
-            if best_i < i < at and sp.kind == "person":
+            if best_i < i < at and sp.kind == "person" and fits(sp.name):
                 best_i, best = i, sp
         if best.name is None:  # no subject at all: any earlier mention
-            earlier = [(i, n, r) for i, n, r in self.people if i < at and self._credible(n)]
+            earlier = [(i, n, r) for i, n, r in self.people if i < at and fits(n)]
             if earlier:
                 _, n, r = earlier[-1]
                 best = Speaker(n, r)
+        if best.name and gender:
+            self._gender.setdefault(best.name, gender)
         return best
 
     def _is_subjectish(self, tok) -> bool:
@@ -322,13 +337,25 @@ class Resolver:
 
     # --- resolution ------------------------------------------------------
     def resolve(self, tok) -> Speaker:
-        """Speaker meant by the subject token tok."""
+        """Speaker meant by the subject token tok; people joined by "and" speak together."""
+        first = self._resolve_one(tok)
+        if first.kind != "person" or not first.name:
+            return first
+        # the parser may hang the second name on the first one's apposition ("A, the X for Y, and B")
+        heads = [tok] + [c for c in tok.children if c.dep_ == "appos"]
+        others = [self._resolve_one(c) for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        names = [first.name] + [o.name for o in others if o.name and o.kind == "person" and o.name != first.name]
+        if len(names) == 1:
+            return first
+        return Speaker(" and ".join(names), None, "person")
+
+    def _resolve_one(self, tok) -> Speaker:
         if tok.lower_ in RELATIVES and tok.head.dep_ in ("relcl", "acl") and tok.head.head is not tok.head:
             tok = tok.head.head  # "Trump, who stated" -> Trump
         low = tok.lower_
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             if low in PERSON_PRONOUNS:
-                return self._recent_person(tok.i)
+                return self._recent_person(tok.i, "m" if low in ("he", "him") else "f")
             if low in GROUP_PRONOUNS:
                 org = self._recent_sayer(tok.i, "org")
                 return org if org.name else self._recent_sayer(tok.i)
@@ -357,7 +384,9 @@ class Resolver:
             c = stack.pop(0)
             if c.dep_ in ("relcl", "acl", "advcl", "ccomp"):
                 continue
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "") and c.lower_ not in TITLE_WORDS:
+            # NER often tags a lone name as a body; after a person noun ("mother, Wafa") it is a person
+            tagged = c.ent_type_ in ("PERSON", "") or (c.ent_type_ == "ORG" and tok.lemma_.lower() not in ORG_NOUNS)
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and tagged and c.lower_ not in TITLE_WORDS:
                 return c
             stack.extend(c.children)
         return None
@@ -367,7 +396,7 @@ class Resolver:
         for c in tok.children:  # "the UN refugee agency UNHCR": keep a name standing right after
             if c.dep_ == "appos" and toks and c.i == toks[-1].i + 1:
                 toks = toks + _phrase(c)
-        bare = len(toks) == 1 and tok.ent_type_ == ""
+        bare = len(toks) == 1
         if bare:  # "the ministry" -> the fuller ministry named before
             for i in range(tok.i - 1, -1, -1):
                 prev = self.doc[i]
@@ -419,4 +448,6 @@ class Resolver:
         for i, name, role in self.people:  # introduced only after the quotation
             if i > tok.i and _has_word(role, lemma):
                 return Speaker(name, role)
-        return self._recent_person(tok.i)
+        if lemma in TITLE_WORDS or lemma in OFFICIALS:
+            return UNKNOWN  # "the president" nobody was called: do not guess
+        return self._recent_person(tok.i)  # "the 28-year-old", "the woman": the person just described

@@ -157,6 +157,12 @@ class History:
         rows = self.conn.execute("SELECT articles FROM runs WHERE series = ? AND status = 'ok'", (series,))
         return {article for (ids,) in rows for article in json.loads(ids)}
 
+    def issue_number(self, series: str, run_id: int) -> int:
+        """The series' issue number for this run: one more than its earlier successful runs."""
+        row = self.conn.execute("SELECT COUNT(*) FROM runs WHERE series = ? AND id < ? AND status = 'ok'",
+                                (series, run_id)).fetchone()
+        return row[0] + 1
+
     def produced(self, series: str, start: date, end: date) -> bool:
         """True when a run of this series already produced this period successfully."""
         return self.conn.execute(
@@ -364,19 +370,21 @@ class Runner:
         generate = self.generate or load_generate()
         needs_ticket = any(t.kind in ("email", "webhook") for t in self.series.deliver)
         outcome: dict = {}
+        issue = self.history.issue_number(self.series.name, self.run_id)
 
         def attempt() -> None:
             staging = Path(tempfile.mkdtemp(dir=archive, prefix=".staging-"))
             try:
                 with self.lock:
                     result = generate(self.config, start=start, end=end, formats=self.series.formats, out_dir=staging,
-                                      now=now, profile=self.series.profile, title=self.series.title, store=self.store)
+                                      now=now, profile=self.series.profile, issue=issue, title=self.series.title,
+                                      store=self.store)
                     markdown = result.markdown
                     if needs_ticket:
                         with tempfile.TemporaryDirectory(dir=archive, prefix=".ticket-") as ticket:
                             markdown = generate(
                                 self.config, start=start, end=end, formats=("md",), out_dir=Path(ticket), now=now,
-                                profile="ticket", title=self.series.title, store=self.store,
+                                profile="ticket", issue=issue, title=self.series.title, store=self.store,
                             ).markdown
                 outcome["markdown"] = markdown
                 outcome["files"] = move_tree(staging, archive)

@@ -52,9 +52,11 @@ class StandIn:
     gate: threading.Event | None = None
     entered: threading.Event = field(default_factory=threading.Event)
     calls: list = field(default_factory=list)
+    issues: list = field(default_factory=list)
 
     def __call__(self, config, *, start, end, formats, out_dir, now, profile="full", issue=None, title=None, store=None):
         self.calls.append((start, end, profile, title))
+        self.issues.append(issue)
         self.entered.set()
         if self.gate is not None:
             self.gate.wait(10)

@@ -68,6 +68,15 @@ def test_explicit_period_overrides_the_series_period(tmp_path):
     assert len(run.articles) == 3
 
 
+def test_each_successful_run_of_a_series_is_the_next_issue(tmp_path):
+    config = write_config(tmp_path, weekly(), articles=ARTICLES)
+    stand_in = StandIn()
+    run_once(config, "weekly", now=MONDAY, generate=stand_in)
+    run_once(config, "weekly", now=MONDAY, generate=StandIn(fail_times=9))
+    run_once(config, "weekly", now=MONDAY, period="previous-month", generate=stand_in)
+    assert stand_in.issues == [1, 2]
+
+
 def test_generation_is_retried_with_backoff_then_succeeds(tmp_path):
     config = write_config(tmp_path, weekly(), articles=ARTICLES)
     pauses = []

@@ -105,7 +105,7 @@ def group(noun, number, role_word) -> str | None:
         obj = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
         if obj is not None and obj.pos_ == "NOUN":
             return _noun_phrase(obj)
-    if noun is number or (noun is role_word and noun.lemma_.lower() not in ("refugee", "evacuee", "idp")):
+    if noun == number or (noun == role_word and noun.lemma_.lower() not in ("refugee", "evacuee", "idp")):
         of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if obj is not None and obj.pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -147,7 +147,7 @@ SETTLEMENTS = {"town", "city", "village", "district", "province", "region", "cam
 NOT_PLACES = {"council", "ministry", "organization", "organisation", "agency", "committee", "nations", "army",
               "forces", "party", "front", "government", "court", "parliament", "office", "union", "program",
               "programme", "fund", "times", "post", "news", "press", "reuters", "monday", "tuesday", "wednesday",
-              "thursday", "friday", "saturday", "sunday"}
+              "thursday", "friday", "saturday", "sunday", "cyclone", "hurricane", "typhoon", "storm", "tropical"}
 
 
 def _places(sent) -> list:
@@ -159,6 +159,9 @@ def _places(sent) -> list:
         ):
             if e.root.head.lower_ != "of" or e.root.head.head.lemma_.lower() in SETTLEMENTS:
                 found.append(e)
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    if words and sum(t.text[0].isupper() for t in words) > 0.6 * len(words):
+        return sorted(found, key=lambda e: e.start)  # a title-case headline: capitals say nothing there
     for tok in sent:
         if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near"):
             span = sent.doc[min(c.i for c in tok.lefts if c.dep_ == "compound") if any(c.dep_ == "compound" for c in tok.lefts) else tok.i: tok.i + 1]
@@ -197,7 +200,12 @@ def _host(trigger, places) -> str | None:
 
 def place(sent) -> str | None:
     """The first place a sentence names in an "in/at/near …" phrase."""
-    return next((e.text for e in _places(sent) if _in_phrase(e.root) is not None), None)
+    located = [e for e in _places(sent) if _in_phrase(e.root) is not None]
+    if not located:
+        return None
+    # the first "in …" phrase; inside it, the most specific place ("in northern Syria's Idlib province" → Idlib)
+    first = _in_phrase(located[0].root).i
+    return min((e for e in located if _in_phrase(e.root).i == first), key=_head_distance).text
 
 
 def _in_phrase(tok):
@@ -209,7 +217,7 @@ def _in_phrase(tok):
         if tok.dep_ == "pobj" and head.lower_ in ("into", "to") and head.head.lemma_ in MOVES:
             return head  # where people fled to: "crossed into Uganda"
         of = tok.dep_ == "prep" and tok.lower_ == "of"  # "in the town of Sarmin"
-        if not of and tok.dep_ not in ("compound", "poss", "pobj", "appos", "conj", "amod", "nmod") or head is tok:
+        if not of and tok.dep_ not in ("compound", "poss", "pobj", "appos", "conj", "amod", "nmod") or head == tok:
             return None
         tok = head
     return None

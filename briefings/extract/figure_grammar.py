@@ -19,7 +19,7 @@ class Role:
 def counted_noun(doc, start: int, end: int):
     """The token the number phrase counts: its head noun, or the number itself when used as a noun."""
     inside = range(start, end)
-    top = next((t for t in doc[start:end] if t.head.i not in inside or t.head is t), doc[end - 1])
+    top = next((t for t in doc[start:end] if t.head.i not in inside or t.head.i == t.i), doc[end - 1])
     if top.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and top.head.i not in inside:
         head = top.head
         if head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "PRON") and head.i > top.i:
@@ -80,7 +80,7 @@ def _shared_with_other_category(role: Role) -> bool:
 def _role_of(noun, number) -> Role | None:
     if _partitive_of_things(number):
         return None  # "two of the hardest-hit areas"
-    if noun is number and _partitive(number):
+    if noun == number and _partitive(number):
         # "three of the wounded later died": what happened to them outranks the group they came from
         return _through_head(noun) or _partitive(number)
     own = _own_category(noun, number)
@@ -95,7 +95,7 @@ def _role_of(noun, number) -> Role | None:
         if role:
             return role
         head = cur.head
-        if head is cur:
+        if head == cur:
             return None
         if cur.dep_ in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
             own = _own_category(head, head)
@@ -106,7 +106,7 @@ def _role_of(noun, number) -> Role | None:
         if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("total", "number", "group", "tally"):
             cur = head.head  # "a total of 87 civilians were killed"
             continue
-        if cur.dep_ == "pobj" and head.lower_ in ("including", "among") and head.head is not head:
+        if cur.dep_ == "pobj" and head.lower_ in ("including", "among") and head.head != head:
             cur = head.head
             if cur.pos_ in ("VERB", "AUX"):
                 return _verb_role(cur, "dobj")
@@ -124,14 +124,14 @@ def _own_category(noun, number) -> Role | None:
     part = _partitive(noun)
     if part is not None:
         return part
-    if noun is not number and (lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS):
+    if lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS:
         category = PEOPLE_NOUNS.get(noun.lower_) or PEOPLE_NOUNS[lemma]
         if lemma == "life" and noun.head.lemma_ not in ("claim", "lose", "take", "cost"):
             return None
         return Role(category, noun)
     if noun.lower_ in ("dead", "wounded", "injured", "displaced") and noun.pos_ in ("ADJ", "VERB", "NOUN"):
         return Role(STATES[noun.lower_], noun)
-    for child in list(noun.children) + ([] if number is noun else list(number.children)):
+    for child in list(noun.children) + ([] if number == noun else list(number.children)):
         if child.dep_ in ("amod", "acl", "oprd", "acomp", "conj") and child.i > number.i and child.lower_ in STATES:
             if child.dep_ == "conj" and child.pos_ not in ("VERB", "ADJ"):
                 continue
@@ -416,7 +416,7 @@ def _total_role(verb) -> Role | None:
             category = _total_category(child)
             if category is None:
                 # "the 40 deaths reported on Monday bring the total to 1,240"
-                subj = next((c for c in verb.children if c.dep_ == "nsubj" and c is not child), None)
+                subj = next((c for c in verb.children if c.dep_ == "nsubj" and c != child), None)
                 own = _own_category(subj, next((c for c in subj.children if c.dep_ == "nummod"), subj)) if subj is not None else None
                 category = own.category if own else None
             if category:

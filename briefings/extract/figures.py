@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 
 from ..models import Figure
@@ -12,6 +13,7 @@ from .figure_words import THINGS
 from .numbers import Amount, find_amounts
 
 VERSION = 3
+log = logging.getLogger(__name__)
 
 SKIP_ENTS = {"ORDINAL"}  # other entity labels are too often wrong on counts of people
 MONTH_WORDS = set(dates.MONTHS)
@@ -35,7 +37,11 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
         fallback = (refers_back and previous[0]) or article_date
         in_sentence = []
         for amount in find_amounts(sent):
-            figure = _figure(doc, sent, amount, article_date, fallback)
+            try:
+                figure = _figure(doc, sent, amount, article_date, fallback)
+            except Exception as exc:  # one odd parse never loses the article's other figures, quotes, developments
+                log.warning("figure at %d skipped (%s: %s)", doc[amount.start].idx, type(exc).__name__, exc)
+                continue
             if figure is None:
                 continue
             if figure.location is None:
@@ -59,7 +65,7 @@ def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | Non
     if amount.value == 0 or not _countable(doc, amount):
         return None
     noun, number = counted_noun(doc, amount.start, amount.end)
-    if noun is not number and noun.lemma_.lower() in THINGS:
+    if noun != number and noun.lemma_.lower() in THINGS:
         return None
     role = role_of(noun, number) or adjacent_role(doc, amount.start)
     if role is None or not_a_fact(role.trigger, tokens):

@@ -127,7 +127,7 @@ def _scan_paragraph(text: str, paras: list[tuple[int, int]], k: int, spans: list
         parts.append((begin, stop))
         spans.append(MarkedSpan(tuple(parts), closed))
         if k2 != k:
-            return k2 if not closed else _resume(text, paras, k2, close + 1, spans)
+            return k2 + 1 if not closed else _resume(text, paras, k2, close + 1, spans)
         pos = (close + 1) if closed else end
     return k + 1
 
@@ -143,7 +143,7 @@ def _resume(text: str, paras, k: int, pos: int, spans: list[MarkedSpan]) -> int:
 def _find_close(text: str, pos: int, end: int, kind: str) -> int | None:
     """Position of the mark closing a quotation opened just before pos, within the paragraph."""
     # marks of the other kind never close this one, so nested quotations need no stack
-    for i in range(pos + 1, end):
+    for i in range(pos, end):
         if _closes(text, i, kind):
             return i
     return None

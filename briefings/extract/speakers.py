@@ -25,8 +25,9 @@ ORG_NOUNS = {
     "centre", "center", "institute", "bureau", "directorate", "monitor", "newspaper", "outlet", "broadcaster",
     "channel", "faction", "militia", "ministries", "navy", "guard", "regime", "junta", "rebels", "insurgents",
 }
-# words in the names of bodies, which NER sometimes tags as people and people as bodies
+# words in the names of bodies, places and events, which NER sometimes tags as people (and people as bodies)
 ORG_WORDS = ORG_NOUNS | {
+    "hurricane", "cyclone", "typhoon", "storm", "tropical", "mount", "lake", "river", "camp", "operation", "valley",
     "international", "nations", "united", "programme", "program", "fund", "bank", "front", "brigade", "brigades",
     "militia", "alliance", "news", "times", "post", "press", "cross", "crescent", "watch", "rights", "university",
     "federation", "association", "society", "foundation", "radio", "tv", "television", "daily", "journal", "hospital",
@@ -128,42 +129,32 @@ class Resolver:
         self.sayers: list[tuple[int, Speaker]] = []  # resolved speakers of speech verbs, in text order
         self._roles: dict[str, str] = {}  # roles learnt from attributions ("the spokesman for X, Ivan Horak")
         self._gender: dict[str, str] = {}  # from honorifics and pronouns already resolved ("m" | "f")
-        self._names: list[list[str]] = []
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                name_toks = self._name_tokens(ent)
-                if name_toks:
-                    self._names.append([t.text for t in name_toks])
-        for tok in doc:  # "the UN envoy, Staffan de Mistura," names a person whatever NER says
-            titled = tok.head.lower_ in TITLE_WORDS  # "Chair of …, Jan Egeland": a person even if tagged a place
-            if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.ent_type_ != "DATE" \
-                    and (titled or (tok.head.pos_ == "NOUN" and tok.ent_type_ != "GPE")):
-                run = [t for t in doc[tok.left_edge.i : tok.i + 1] if not t.is_punct or t.text == "-"]
-                while run and (run[0].lower_ in TITLE_WORDS or run[0].is_lower):
-                    run = run[1:]
-                if run:
-                    self._names.append([t.text for t in run])
-        heads = [ent.root for ent in doc.ents if ent.label_ == "PERSON"]
-        for tok in doc:  # "Nadia Petrova, the head of …": a described full name is a person whatever NER says
-            if tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON" and self._described(tok):
-                run = [t for t in tok.subtree if t.i <= tok.i and t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS]
-                if len(run) > 1:
-                    self._names.append([t.text for t in run])
-                    heads.append(tok)
-        for tok in doc:  # "Amina Diallo lost …": a subject that looks like a personal name, whatever NER says
-            run = self._name_like(tok)
-            if run:
-                self._names.append([t.text for t in run])
-                heads.append(tok)
+        self._names: list[list[str]] = []  # every personal name as a list of words
+        heads = self._collect_names()
         self._surnames = {n[-1].lower() for n in self._names if len(n) > 1}
         for head in sorted(heads, key=lambda t: t.i):
             sp = self._person(head)
             if sp.name:
                 self.people.append((head.i, sp.name, sp.role))
-                before = self.doc[max(0, head.i - 3) : head.i]
-                honorific = next((t.lower_.rstrip(".") for t in before if t.lower_.rstrip(".") in GENDERED), None)
+                before = [t.lower_.rstrip(".") for t in doc[max(0, head.i - 3) : head.i]]
+                honorific = next((w for w in before if w in GENDERED), None)
                 if honorific:
                     self._gender.setdefault(sp.name, GENDERED[honorific])
+
+    def _collect_names(self) -> list:
+        """Heads of personal names: NER's, plus the names small models mislabel as places or bodies."""
+        heads = []
+        for ent in self.doc.ents:
+            toks = self._name_tokens(ent) if ent.label_ == "PERSON" else []
+            if toks:
+                self._names.append([t.text for t in toks])
+                heads.append(ent.root)
+        for tok in self.doc:
+            run = [] if tok.ent_type_ == "PERSON" else self._appos_name(tok) or self._name_like(tok)
+            if len(run) > 1:
+                self._names.append([t.text for t in run])
+                heads.append(tok)
+        return heads
 
     # --- names and roles -------------------------------------------------
     def _name_tokens(self, ent) -> list:
@@ -206,9 +197,18 @@ class Resolver:
         return run
 
     @staticmethod
-    def _described(tok) -> bool:
-        """A proper noun with a common-noun apposition that is not a body ("X, the head of …")."""
-        return any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() not in ORG_NOUNS for c in tok.children)
+    def _appos_name(tok) -> list:
+        """ "the UN envoy, Staffan de Mistura" or "Nadia Petrova, the head of …": a person whatever NER says."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ == "DATE":
+            return []
+        titled = tok.dep_ == "appos" and (tok.head.lower_ in TITLE_WORDS or (tok.head.pos_ == "NOUN" and tok.ent_type_ != "GPE"))
+        described = any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() not in ORG_NOUNS for c in tok.children)
+        if not (titled or described):
+            return []
+        run = [t for t in tok.doc[tok.left_edge.i : tok.i + 1] if t.pos_ == "PROPN" or t.lower_ in PARTICLES or t.text == "-"]
+        while run and (run[0].lower_ in TITLE_WORDS or not run[0].is_title):
+            run = run[1:]
+        return run
 
     def full_name(self, name: str) -> str:
         """The fullest form the article gives of a name ("Erdogan" -> "Recep Tayyip Erdogan")."""
@@ -419,12 +419,14 @@ class Resolver:
                     return self.resolve(t)
             return self._recent_sayer(tok.i)
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss")}
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        definite = bool(dets & {"the", "this"}) or owner is not None  # "the group's spokesman" is definite too
         if not dets and tok.tag_ == "NN":  # headline style, "governor fears": the one the article names so
             named = [(abs(i - tok.i), name, role) for i, name, role in self.people if _has_word(role, lemma)]
             if named:
                 _, name, role = min(named)
                 return Speaker(name, role)
-        if dets & {"the", "this"}:  # "the UNHCR spokesperson": the one named so before
+        if definite:  # "the UNHCR spokesperson": the one named so before
             for i, name, role in reversed(self.people):
                 if i < tok.i and _has_word(role, lemma):
                     return Speaker(name, role)
@@ -436,7 +438,9 @@ class Resolver:
                 ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
                 if ent is not None:
                     return Speaker(_text(_strip_det(list(ent))), None, "org")
-        if not dets & {"the", "this"}:
+        if owner is not None and owner.lemma_.lower() in ORG_NOUNS:  # "the ministry's spokesman"
+            return self._body(owner)
+        if not definite:
             return UNKNOWN  # "an officer", "one official": unnamed, and we do not guess
         for i in range(tok.i - 1, -1, -1):  # the same noun before: named there or not at all
             prev = self.doc[i]

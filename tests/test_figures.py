@@ -247,3 +247,44 @@ def test_object_right_after_the_verb_when_the_parse_fails(nlp):
 def test_refugee_location_is_where_they_went(nlp):
     [f] = figures(nlp, "More than 2,000 refugees crossed into Uganda last week.")
     assert (f.location, f.event_date) == ("Uganda", "2021-03-03")
+
+
+def test_lives_lost_and_reported_deaths(nlp):
+    assert pairs(nlp, "At least 20 people lost their lives in the floods.") == [("killed", 20, "at_least")]
+    assert pairs(nlp, "Over 40 people have been reported killed.") == [("killed", 40, "more_than")]
+    assert pairs(nlp, "Eleven people were confirmed dead.") == [("killed", 11, "exact")]
+
+
+def test_animals_are_not_victims(nlp):
+    assert figures(nlp, "The raid killed 300 cattle and 40 goats.") == []
+
+
+def test_injury_wordings(nlp):
+    assert pairs(nlp, "Twenty people sustained injuries in the crash.") == [("injured", 20, "exact")]
+    assert pairs(nlp, "At least 45 people were treated for injuries.") == [("injured", 45, "at_least")]
+    assert pairs(nlp, "The clinic admitted 40 patients with gunshot wounds.") == [("injured", 40, "exact")]
+    assert pairs(nlp, "The storm caused at least 8 deaths and 50 injuries.") == [("injured", 50, "exact"), ("killed", 8, "at_least")]
+
+
+def test_year_like_numbers(nlp):
+    assert pairs(nlp, "The floods killed 1800 people in the delta.") == [("killed", 1800, "exact")]
+    assert figures(nlp, "In 2019 people fled the region.") == []
+    assert pairs(nlp, "The 2004 tsunami killed 230,000 people.") == [("killed", 230_000, "exact")]
+
+
+def test_gapped_second_count_repeats_the_verb(nlp):
+    text = "Ten people were killed on Friday and 20 on Saturday."
+    assert [(f.category, f.value, f.event_date) for f in figures(nlp, text)] == [
+        ("killed", 10, "2021-03-05"), ("killed", 20, "2021-03-06")]
+    assert pairs(nlp, "Two boys aged 15 and 16 were killed.") == [("killed", 2, "exact")]
+
+
+def test_repeat_keeps_the_bodys_qualifier(nlp):
+    text = "Blast kills 40 in the capital\n\nA car bomb killed at least 40 people in the capital on Monday."
+    [f] = figures(nlp, text)
+    assert (f.value, f.qualifier) == (40, "at_least") and f.start < text.index("\n")
+
+
+def test_each_count_cites_its_own_source(nlp):
+    text = "At least 12 people were killed, the ministry said, but activists put the toll at 25."
+    assert {(f.value, f.attributed_to) for f in figures(nlp, text)} == {(12, "the ministry"), (25, "activists")}

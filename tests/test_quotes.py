@@ -71,6 +71,11 @@ def test_name_said_colon_quote_with_title_role(nlp):
     assert q.text.startswith("We will open three more camps")
 
 
+def test_apposition_role(nlp):
+    q = only(nlp, 'Oleh Synehubov, governor of the Kharkiv region, said the city "was hit by three missiles early this morning".')
+    assert (q.speaker, q.speaker_role) == ("Oleh Synehubov", "governor of the Kharkiv region")
+
+
 def test_name_said_that_quote(nlp):
     q = only(nlp, 'The mayor, Lukas Brandt, said that "nobody in this town will be left without a roof tonight."')
     assert (q.speaker, q.speaker_role) == ("Lukas Brandt", "mayor")
@@ -221,6 +226,19 @@ def test_statement_issued_by_a_person(nlp):
     text = ('"All parties must protect civilians and allow aid to pass," said a statement issued by Ali Karam, '
             "the humanitarian coordinator.")
     assert only(nlp, text).speaker == "Ali Karam"
+
+
+def test_spokesman_of_the_ministry_speaks_for_the_ministry_named_before(nlp):
+    text = ("The Ministry of Health of Ruritania gave new figures on Monday.\n\n"
+            '"We have opened four field hospitals in the north," the ministry\'s spokesman said.')
+    assert only(nlp, text).speaker == "Ministry of Health of Ruritania"
+
+
+def test_joint_statement_names_both_speakers(nlp):
+    text = ('"All parties must protect civilians," said a joint statement issued by Ali Karam, the aid coordinator, '
+            "and Mira Sen, the regional coordinator.")
+    speaker = only(nlp, text).speaker
+    assert "Ali Karam" in speaker and "Mira Sen" in speaker
 
 
 def test_first_name_used_alone_becomes_full_name(nlp):

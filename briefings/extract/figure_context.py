@@ -229,14 +229,15 @@ def _head_distance(ent) -> int:
     return abs(ent.root.i - pobj.i)
 
 
-def attribution(sent) -> str | None:
-    """The source a sentence cites: "according to the UN", "the ministry said"."""
+def attribution(sent, trigger=None) -> str | None:
+    """The source a sentence cites: "according to the UN", "the ministry said" (the verb over the count first)."""
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
             obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return _short(obj)
-    for tok in sent:
+    governing = [trigger, *trigger.ancestors] if trigger is not None else []
+    for tok in governing + list(sent):
         if tok.lemma_ in SOURCE_VERBS and tok.pos_ == "VERB":
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and _is_source(subj):

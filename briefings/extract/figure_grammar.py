@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .countries import is_country
+from .figure_phrases import abroad, elided_passive, from_homes, hurt_phrase, in_camps, went_home, without_shelter
 from .figure_words import INTRANSITIVE, OF_NOUNS, PEOPLE_NOUNS, STATES, THINGS, TOTAL_NOUNS, TOTAL_VERBS, TRANSITIVE
 
 
@@ -32,7 +32,7 @@ def role_of(noun, number) -> Role | None:
     role = _role_of(noun, number)
     if role is not None and _shared_with_other_category(role):
         return None  # "100 people dead or wounded": neither count alone
-    if role is not None and role.category in ("refugees", "displaced") and _went_home(noun):
+    if role is not None and role.category in ("refugees", "displaced") and went_home(noun):
         return None  # "5,000 refugees have returned": returnees, no longer displaced
     return role
 
@@ -57,12 +57,6 @@ def adjacent_role(doc, start: int) -> Role | None:
         return None  # a bare participle is passive: "people killed 20 years ago"
     role = Role(TRANSITIVE[verb.lemma_], verb)
     return None if _shared_with_other_category(role) else role
-
-
-def _went_home(noun) -> bool:
-    return noun.dep_ == "nsubj" and noun.head.lemma_ in ("return", "repatriate") or any(
-        c.dep_ == "relcl" and c.lemma_ in ("return", "repatriate") for c in noun.children
-    )
 
 
 def _shared_with_other_category(role: Role) -> bool:
@@ -140,8 +134,12 @@ def _own_category(noun, number) -> Role | None:
             return Role(STATES[child.lower_], child)
         if child.dep_ == "amod" and child.i < noun.i and child.tag_ == "VBN" and child.lemma_ in TRANSITIVE:
             return Role(TRANSITIVE[child.lemma_], child)  # "15 martyred mothers", "slain soldiers"
-        if child.dep_ == "prep" and _in_camps(noun):
+        if child.dep_ == "prep" and in_camps(noun):
             return Role("displaced", child)  # "130,000 in rescue camps"
+        if child.dep_ == "prep" and child.lower_ == "with" and any(
+            c.dep_ == "pobj" and c.lemma_ in ("injury", "wound", "burn") for c in child.children
+        ):
+            return Role("injured", child)  # "40 patients with gunshot wounds"
         if child.dep_ == "acl" and child.pos_ == "VERB":
             passive = child.tag_ == "VBN" and child.lemma_ not in INTRANSITIVE
             role = _verb_role(child, "dobj" if passive else "nsubj")
@@ -239,10 +237,10 @@ def _verb_role(verb, dep: str) -> Role | None:
     """Category when a noun fills slot `dep` of `verb` (active object, passive or intransitive subject)."""
     lemma = verb.lemma_.lower()
     # "eight wounded" (auxiliary elided) is passive; "have died" is not
-    passive = dep == "nsubjpass" or (dep == "nsubj" and lemma in TRANSITIVE and _elided_passive(verb))
+    passive = dep == "nsubjpass" or (dep == "nsubj" and lemma in TRANSITIVE and elided_passive(verb))
     if lemma in TRANSITIVE and (dep == "dobj" or passive):
         return Role(TRANSITIVE[lemma], verb)
-    if lemma in ("flee", "escape", "cross", "arrive") and dep == "nsubj" and _abroad(verb):
+    if lemma in ("flee", "escape", "cross", "arrive") and dep == "nsubj" and abroad(verb):
         return Role("refugees", verb)  # "fled to Chad", "crossed into Uganda", "arrived in Sudan"
     if lemma in INTRANSITIVE and dep == "nsubj" and not passive:
         return Role(INTRANSITIVE[lemma], verb)
@@ -257,7 +255,7 @@ def _verb_role(verb, dep: str) -> Role | None:
                 return Role(INTRANSITIVE[child.lemma_], child)
         if lemma in ("claim", "cost", "take") and any(c.lemma_ == "life" for c in children):
             return Role("killed", verb)
-        if _from_homes(verb) or (lemma == "leave" and _without_shelter(verb)):
+        if from_homes(verb) or (lemma == "leave" and without_shelter(verb)):
             return Role("displaced", verb)  # "forced 1.5m people from their homes", "left 60,000 without shelter"
         if lemma == "include":
             return _whole(verb)  # "the dead included 12 rebels"
@@ -265,12 +263,16 @@ def _verb_role(verb, dep: str) -> Role | None:
         among = _among(verb) or (_whole(verb) if dep == "attr" else None)  # "the dead are 3 children"
         if among:
             return among
-    if dep == "nsubj" and lemma in ("be", "remain", "live", "stay", "shelter", "sleep", "arrive", "gather") and _in_camps(verb):
+    if dep == "nsubj" and lemma in ("be", "remain", "live", "stay", "shelter", "sleep", "arrive", "gather") and in_camps(verb):
         return Role("displaced", verb)  # "130,000 are now in rescue camps"
     if dep in ("nsubj", "nsubjpass", "attr"):
         for child in children:
-            if child.dep_ in ("acomp", "attr", "oprd") and child.lower_ in STATES:
-                return Role(STATES[child.lower_], child)  # "20 are dead", "five were left homeless"
+            if child.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp") and child.lower_ in STATES:
+                return Role(STATES[child.lower_], child)  # "20 are dead", "five were left homeless", "reported killed"
+        if lemma in ("lose", "give") and any(c.dep_ == "dobj" and c.lemma_ == "life" for c in children):
+            return Role("killed", verb)  # "20 people lost their lives"
+        if hurt_phrase(verb, children):
+            return Role("injured", verb)  # "20 people sustained injuries", "45 were treated for wounds"
         if lemma in ("leave", "abandon", "flee", "escape") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("home", "house", "village") for c in children
         ):
@@ -283,7 +285,7 @@ def _verb_role(verb, dep: str) -> Role | None:
             flee = next((c for c in children if c.dep_ == "xcomp" and c.lemma_ in INTRANSITIVE), None)
             if flee is not None:
                 return Role(INTRANSITIVE[flee.lemma_], flee)
-        if dep == "nsubjpass" and _from_homes(verb):
+        if dep == "nsubjpass" and from_homes(verb):
             return Role("displaced", verb)  # "were driven from their homes"
     return None
 
@@ -316,71 +318,6 @@ def _among(verb) -> Role | None:
                 return Role(PEOPLE_NOUNS[obj.lemma_.lower()], obj)
             return _own_category(obj, obj)
     return None
-
-
-def _in_camps(tok) -> bool:
-    """Has an "in/at … camps/shelters" phrase: people living in camps are displaced."""
-    return any(
-        prep.dep_ == "prep" and prep.lower_ in ("in", "at", "into")
-        and any(c.dep_ == "pobj" and _is_camp(c) for c in prep.children)
-        for prep in tok.children
-    )
-
-
-def _is_camp(noun) -> bool:
-    """"camps", "shelters", "evacuation centres", "displacement sites"."""
-    lemma = noun.lemma_.lower()
-    if lemma in ("camp", "shelter"):
-        return True
-    return lemma in ("centre", "center", "site", "settlement") and any(
-        c.lemma_.lower() in ("evacuation", "displacement", "idp", "transit", "collective", "relief") for c in noun.lefts
-    )
-
-
-def _without_shelter(verb) -> bool:
-    return any(
-        prep.dep_ == "prep" and prep.lower_ == "without"
-        and any(t.lemma_.lower() in ("shelter", "home", "house", "roof") for t in prep.subtree)
-        for tok in [verb, *[c for c in verb.children if c.dep_ == "dobj"]] for prep in tok.children
-    )
-
-
-def _from_homes(verb) -> bool:
-    """"from their homes", "out of their villages": people pushed out of where they live."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    for prep in [c for tok in [verb, *objects] for c in tok.children]:
-        if prep.dep_ == "prep" and prep.lower_ in ("from", "out"):
-            if any(t.lemma_.lower() in ("home", "house", "village") for t in prep.subtree):
-                return True
-    return False
-
-
-def _elided_passive(verb) -> bool:
-    """"… were killed and 40 others wounded": a participle whose passive auxiliary was left out."""
-    children = list(verb.children)
-    if any(c.dep_ in ("dobj", "auxpass") or (c.dep_ == "aux" and c.lemma_ == "have") for c in children):
-        return False
-    if verb.tag_ == "VBN":
-        return True
-    # headlines ("Five killed in Kabul blast") and gapped clauses (", 40 others wounded") drop the auxiliary
-    return verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in children)
-
-
-def _abroad(verb) -> bool:
-    """"fled to Sudan", "crossed the border into Niger": going into another country makes refugees."""
-    if verb.lemma_ == "cross" and any(c.dep_ == "dobj" and c.lemma_ in ("border", "frontier") for c in verb.children):
-        return True
-    if verb.lemma_ in ("flee", "escape", "leave") and any(c.dep_ == "dobj" and is_country(c.text) for c in verb.children):
-        return True  # "fled Ukraine": leaving the country
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    for prep in [c for tok in [verb, *objects] for c in tok.children]:
-        if prep.dep_ == "prep" and prep.lower_ in (("in", "to", "into") if verb.lemma_ == "arrive" else ("to", "into", "across")):
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and is_country(" ".join(t.text for t in obj.subtree if t.dep_ != "det")):
-                return True
-            if obj is not None and is_country(obj.text):
-                return True
-    return False
 
 
 def _total_after_to(number) -> Role | None:

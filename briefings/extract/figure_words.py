@@ -44,4 +44,6 @@ THINGS = {
     "violation", "object", "aircraft", "plane", "drone", "weapon", "gun", "mortar", "barrel",
     "area", "region", "district", "province", "country", "zone", "state", "county", "neighbourhood",
     "neighborhood", "street", "road", "bridge", "checkpoint", "base", "position", "location",
+    "cattle", "livestock", "animal", "cow", "goat", "sheep", "camel", "chicken", "bird", "fish", "dog", "horse",
+    "elephant", "head",
 }

@@ -12,12 +12,14 @@ from .figure_grammar import adjacent_role, counted_noun, role_of
 from .figure_words import THINGS
 from .numbers import Amount, find_amounts
 
-VERSION = 3
+VERSION = 4
 log = logging.getLogger(__name__)
 
 SKIP_ENTS = {"ORDINAL"}  # other entity labels are too often wrong on counts of people
 MONTH_WORDS = set(dates.MONTHS)
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
+YEAR_LEADS = {"in", "since", "of", "by", "until", "till", "from", "during", "the", "early", "late", "mid", "before",
+              "after", "to", "and", "between", "year", "summer", "winter", "spring", "autumn", "fall"} | set(dates.MONTHS)
 # Sentence openings that continue the sentence before ("This attack…", "It…").
 BACK_REFERENCES = {"this", "these", "that", "those", "it", "they"}
 
@@ -42,6 +44,8 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
             except Exception as exc:  # one odd parse never loses the article's other figures, quotes, developments
                 log.warning("figure at %d skipped (%s: %s)", doc[amount.start].idx, type(exc).__name__, exc)
                 continue
+            if figure is None and in_sentence:
+                figure = _gapped(doc, sent, amount, in_sentence[-1], article_date)
             if figure is None:
                 continue
             if figure.location is None:
@@ -52,7 +56,9 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
                 figure = dataclasses.replace(figure, group=in_sentence[-1].group)  # "… were killed and 15 others injured"
             in_sentence.append(figure)
             key = (figure.category, figure.value if figure.value is not None else figure.vague.lower())
-            found.setdefault(key, figure)
+            first = found.setdefault(key, figure)
+            if first.qualifier == "exact" and figure.qualifier != "exact" and _headline(first.sentence):
+                found[key] = dataclasses.replace(first, qualifier=figure.qualifier)  # headlines drop "at least"
         here = place(sent)
         previous = (named or (refers_back and previous[0]) or None, here or (refers_back and previous[1]) or None)
         paragraph_place = here or paragraph_place
@@ -89,7 +95,28 @@ def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | Non
         end=end,
         vague=amount.vague,
         kind=kind,
-        attributed_to=attribution(sent),
+        attributed_to=attribution(sent, role.trigger),
+    )
+
+
+def _gapped(doc, sent, amount: Amount, before: Figure, article_date: str | None) -> Figure | None:
+    """Gapping: "Ten people were killed on Friday and 20 on Saturday" — a bare number after "and" repeats the verb."""
+    number = doc[amount.end - 1]
+    after = doc[amount.end] if amount.end < sent.end else None
+    if amount.value is None or doc[amount.start - 1].lower_ != "and" or number.dep_ not in ("conj", "npadvmod", "appos"):
+        return None
+    if after is not None and after.pos_ not in ("ADP", "PUNCT"):
+        return None  # "and 20 soldiers", "and 20 were wounded": not a gap
+    head = number.head
+    if head.like_num and not before.start <= head.idx < before.end:
+        return None  # "aged 15 and 16": coordinated with a number that was no count
+    if not _countable(doc, amount):
+        return None
+    tokens = doc[amount.start:amount.end]
+    return dataclasses.replace(
+        before, value=amount.value, high=amount.high, qualifier=qualifier(doc, amount.start, amount.high),
+        group="people", location=None, start=tokens.start_char, end=tokens.end_char, vague=None,
+        event_date=dates.event_date(doc[amount.end:sent.end], article_date) or before.event_date,
     )
 
 
@@ -100,6 +127,11 @@ def _clause_text(sent, trigger) -> str:
         if tok.dep_ == "relcl" and trigger not in tok.subtree:
             skip.update(t.i for t in tok.subtree)
     return " ".join(t.text for t in sent if t.i not in skip)
+
+
+def _headline(sentence: str) -> bool:
+    """A headline: no full stop at the end."""
+    return not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’"))
 
 
 def _starts_paragraph(doc, sent) -> bool:
@@ -115,11 +147,12 @@ def _countable(doc, amount: Amount) -> bool:
     tokens = doc[amount.start:amount.end]
     if any(t.ent_type_ in SKIP_ENTS for t in tokens):
         return False
-    text = tokens.text
-    if amount.value is not None and YEAR.match(text):
-        return False
     before = doc[amount.start - 1] if amount.start > 0 else None
     after = doc[amount.end] if amount.end < len(doc) else None
+    if amount.value is not None and YEAR.match(tokens.text) and (
+        before is None or before.lower_ in YEAR_LEADS or after is None or after.pos_ not in ("NOUN", "ADJ", "PROPN")
+    ):
+        return False  # "in 2019", "since 1998," — but "2000 people" is a count
     if before is not None and (before.text in ("$", "£", "€", "#", "No.", "+") or before.lower_ in MONTH_WORDS):
         return False
     if before is not None and before.lower_ in ("aged", "age", "ages"):

@@ -9,7 +9,7 @@ def paragraph_breaks(doc):
     """Mark the token after a paragraph break as a sentence start (run before the parser)."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if prev.is_space and "\n\n" in prev.text or "\n\n" in prev.whitespace_:
+        if prev.is_space and prev.text.count("\n") >= 2:  # a blank line, possibly holding spaces
             tok.is_sent_start = True
     return doc
 

@@ -66,7 +66,8 @@ def find_quotes(doc) -> list[Quote]:
     quotes, prev = [], None
     for span in spans:
         speaker = _attribute(doc, span, spans, paras, inside, resolver, events)
-        if speaker is _FLOATING or (speaker is None and _starts_sentence(doc, span, spans, paras, inside)):
+        floating = speaker is None and _starts_sentence(doc, span, spans, paras, inside) and not _is_heading(text, span, paras)
+        if speaker is _FLOATING or floating:
             # a floating quotation: the latest speaker in this or the previous paragraph
             speaker = _inherit(span, prev, events, doc, para_starts)
         speaker = speaker or UNKNOWN
@@ -262,6 +263,13 @@ def _before_window(doc, span: _Span, spans: list[_Span], paras, inside: set[int]
         if toks[k].text in TERMINALS or "\n" in toks[k].text:
             return toks[k + 1 :]
     return toks
+
+
+def _is_heading(text: str, span: _Span, paras) -> bool:
+    """A paragraph that is just a quotation without closing punctuation is a crosshead, not speech."""
+    a, b = paras[span.para]
+    outside = (text[a : span.start - 1] + text[span.end + 1 : b]).strip()
+    return span.para == span.last_para and not outside and not _TERMINAL_END.search(text[span.start : span.end])
 
 
 def _starts_sentence(doc, span: _Span, spans, paras, inside) -> bool:

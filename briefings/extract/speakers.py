@@ -79,7 +79,7 @@ def _strip_det(tokens: list) -> list:
     while tokens and (tokens[0].dep_ in ("det", "punct", "case") or tokens[0].lower_ in ("the", "a", "an")
                       or (tokens[0].dep_ == "poss" and tokens[0].pos_ == "PRON")):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
         tokens = tokens[:-1]
     return tokens
 
@@ -343,7 +343,16 @@ class Resolver:
             return first
         # the parser may hang the second name on the first one's apposition ("A, the X for Y, and B")
         heads = [tok] + [c for c in tok.children if c.dep_ == "appos"]
-        others = [self._resolve_one(c) for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        conj = [c for h in heads for c in h.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        k = tok.right_edge.i + 1  # or hung on the verb: "by A, the X, and B, the Y"
+        while k + 1 < len(self.doc) and self.doc[k].text == ",":
+            k += 1
+        issuers = tok.dep_ == "pobj" and tok.head.lower_ == "by"  # only for "a statement issued by …"
+        if not conj and issuers and k + 1 < len(self.doc) and self.doc[k].lower_ == "and" \
+                and self.doc[k + 1].ent_type_ == "PERSON":
+            ent = next(e for e in self.doc.ents if e.start <= k + 1 < e.end)
+            conj = [ent.root]
+        others = [self._resolve_one(c) for c in conj]
         names = [first.name] + [o.name for o in others if o.name and o.kind == "person" and o.name != first.name]
         if len(names) == 1:
             return first
@@ -386,7 +395,7 @@ class Resolver:
                 continue
             # NER often tags a lone name as a body; after a person noun ("mother, Wafa") it is a person
             tagged = c.ent_type_ in ("PERSON", "") or (c.ent_type_ == "ORG" and tok.lemma_.lower() not in ORG_NOUNS)
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and tagged and c.lower_ not in TITLE_WORDS:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and tagged and c.lower_ not in TITLE_WORDS and c.i > tok.i:
                 return c
             stack.extend(c.children)
         return None
@@ -396,12 +405,12 @@ class Resolver:
         for c in tok.children:  # "the UN refugee agency UNHCR": keep a name standing right after
             if c.dep_ == "appos" and toks and c.i == toks[-1].i + 1:
                 toks = toks + _phrase(c)
-        bare = len(toks) == 1
+        bare = len(toks) == 1 and (tok.pos_ == "NOUN" or tok.lower_ in ORG_NOUNS)
         if bare:  # "the ministry" -> the fuller ministry named before
             for i in range(tok.i - 1, -1, -1):
                 prev = self.doc[i]
                 if prev.lemma_.lower() == tok.lemma_.lower():
-                    fuller = _strip_det(_phrase(prev))
+                    fuller = _strip_det(_phrase(prev, ("relcl", "appos", "acl", "punct", "advcl", "conj", "cc")))
                     if len(fuller) > 1:
                         return Speaker(_text(fuller), None, "org")
             generic = tok.lemma_.lower() in GENERIC_BODIES and any(c.lower_ == "the" for c in tok.children)

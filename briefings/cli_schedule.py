@@ -5,22 +5,13 @@ import argparse
 import json
 import logging
 from dataclasses import asdict
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 
+from .cli import parse_day
 from .errors import BriefingsError
 from .series import check_period
-from .store import day_span
 
 log = logging.getLogger(__name__)
-
-
-def day(value: str, *, last: bool = False) -> date:
-    """A YYYY-MM-DD day, or a YYYY-MM month (its first or last day)."""
-    try:
-        first, final = day_span(value) if len(value) == 7 else (value, value)
-        return date.fromisoformat(final if last else first)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD or YYYY-MM") from None
 
 
 def period_phrase(value: str) -> str:
@@ -42,8 +33,8 @@ def add_commands(sub) -> None:
     p.add_argument("name", metavar="NAME")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--period", type=period_phrase, help="e.g. previous-week, last-7-days (default: the briefing's)")
-    group.add_argument("--from", dest="start", type=day, help="first day (YYYY-MM-DD or YYYY-MM)")
-    p.add_argument("--to", dest="end", type=lambda v: day(v, last=True), help="last day (with --from)")
+    group.add_argument("--from", dest="start", type=parse_day, help="first day (YYYY-MM-DD or YYYY-MM)")
+    p.add_argument("--to", dest="end", type=lambda v: parse_day(v, last=True), help="last day (with --from)")
     p.add_argument("--dry-run", action="store_true", help="show the period, articles and targets; write nothing")
     p.set_defaults(handler=cmd_run)
 

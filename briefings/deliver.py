@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import smtplib
 import ssl
 import tempfile
@@ -148,19 +147,7 @@ def atomic_write(path: Path, data: bytes) -> Path:
 
 def atomic_copy(source: Path, target: Path) -> Path:
     """Copy a file into place through a temporary file and a rename."""
-    target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        shutil.copyfile(source, temp)
-        with open(temp, "rb+") as out:
-            os.fsync(out.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return target
+    return atomic_write(Path(target), Path(source).read_bytes())
 
 
 def publish(files: list[Path], folder: Path, root: Path | None = None) -> list[Path]:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -12,6 +11,7 @@ from zoneinfo import ZoneInfo
 from .aggregate import Briefing, Gathered, aggregate, on_topic
 from .charts import make_charts
 from .config import Config
+from .deliver import atomic_write
 from .errors import BriefingsError
 from .models import Article
 from .render import render_html, render_markdown, render_ticket
@@ -93,20 +93,6 @@ def generate(config: Config, *, start: date | None = None, end: date | None = No
 
         files[f"{stem}.pdf"] = html_to_pdf(render_html(briefing, charts, templates=config.templates),
                                            base_url=str(out_dir))
-    paths = [write_atomic(Path(out_dir) / name, data) for name, data in sorted(files.items())]
+    paths = [atomic_write(Path(out_dir) / name, data) for name, data in sorted(files.items())]
     used = [a for a in gathered.articles if a.id in {s.article_id for s in briefing.sources}]
     return GenerateResult(paths=paths, articles=used, briefing=briefing, markdown=markdown)
-
-
-def write_atomic(path: Path, data: bytes) -> Path:
-    """Write through a temporary file and rename, so readers never see half a briefing."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path

@@ -8,25 +8,10 @@ from dataclasses import dataclass
 from ..models import Quote
 from .quote_marks import MarkedSpan, find_spans, paragraphs
 from .speakers import UNKNOWN, Resolver, Speaker
+from .speech_words import AFTER_ONLY, SPEECH_VERBS
 
 VERSION = 3
 
-# verbs that introduce someone's words, by lemma
-SPEECH_VERBS = {
-    "say", "tell", "add", "state", "explain", "claim", "write", "tweet", "post", "announce", "declare",
-    "insist", "argue", "ask", "reply", "respond", "shout", "scream", "cry", "yell", "assure", "maintain",
-    "warn", "note", "stress", "emphasise", "emphasize", "urge", "recall", "recount", "describe", "comment",
-    "conclude", "admit", "acknowledge", "confirm", "deny", "report", "quote", "plead", "suggest", "complain",
-    "observe", "remark", "vow", "pledge", "promise", "threaten", "demand", "allege", "testify", "concede",
-    "lament", "predict", "fear", "caution", "reiterate", "answer", "whisper", "exclaim", "sob", "according",
-    "continue", "underline", "affirm", "point", "indicate", "accuse", "condemn", "call", "appeal",
-    "mutter", "boast", "wonder", "hope", "believe", "think", "estimate", "publish", "read", "counter",
-    "retort", "chant", "beg", "implore", "weep", "joke", "quip", "reckon", "speculate", "proclaim", "assert",
-    "contend", "inform", "brief", "text", "email", "agree", "disagree", "repeat", "clarify", "detail",
-}
-# verbs that attribute only when they stand right after the quotation ("…," he continued)
-AFTER_ONLY = {"continue", "believe", "think", "hope", "wonder", "call", "condemn", "point", "estimate", "read",
-              "agree", "disagree", "repeat"}
 TERMINALS = {".", "!", "?"}
 _TERMINAL_END = re.compile(r"[.!?…][\s)\]]*$")
 

@@ -3,52 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# honorifics are neither part of a name nor a role
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madam"}
-# words that make a leading token of a PERSON entity a title rather than part of the name
-TITLE_WORDS = {
-    "president", "minister", "general", "gen.", "governor", "gov.", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "chief", "director", "commander", "colonel", "col.", "major", "maj.", "captain", "capt.",
-    "lieutenant", "lt.", "sergeant", "sgt.", "senator", "sen.", "representative", "rep.", "mayor", "prime", "premier",
-    "king", "queen", "prince", "princess", "sheikh", "judge", "justice", "ambassador", "envoy", "chairman",
-    "chairwoman", "chair", "head", "leader", "inspector", "officer", "prof.", "professor", "foreign", "defence",
-    "defense", "interior", "deputy", "vice", "acting", "former", "pope", "bishop", "cardinal", "imam", "marshal",
-    "admiral", "adm.", "corporal", "cpl.", "pvt.", "private", "superintendent", "commissioner", "ombudsman",
-    "administrator", "coordinator", "rev.", "father", "brigadier", "gov",
-} | HONORIFICS
-# head nouns of bodies that speak as one (a ministry tweets, a service writes)
-ORG_NOUNS = {
-    "ministry", "department", "agency", "service", "office", "government", "police", "army", "military", "commission",
-    "council", "committee", "organisation", "organization", "authority", "authorities", "administration", "group",
-    "coalition", "observatory", "court", "unit", "embassy", "union", "company", "force", "forces", "movement",
-    "party", "cabinet", "presidency", "command", "mission", "agencies", "watchdog", "charity", "ngo", "network",
-    "centre", "center", "institute", "bureau", "directorate", "monitor", "newspaper", "outlet", "broadcaster",
-    "channel", "faction", "militia", "ministries", "navy", "guard", "regime", "junta", "rebels", "insurgents",
-}
-# words in the names of bodies, places and events, which NER sometimes tags as people (and people as bodies)
-ORG_WORDS = ORG_NOUNS | {
-    "hurricane", "cyclone", "typhoon", "storm", "tropical", "mount", "lake", "river", "camp", "operation", "valley",
-    "international", "nations", "united", "programme", "program", "fund", "bank", "front", "brigade", "brigades",
-    "militia", "alliance", "news", "times", "post", "press", "cross", "crescent", "watch", "rights", "university",
-    "federation", "association", "society", "foundation", "radio", "tv", "television", "daily", "journal", "hospital",
-    "school", "church", "mosque", "airlines", "corporation", "inc", "ltd", "media", "initiative", "republic",
-    "kingdom", "state", "states", "province", "region", "city", "county", "district",
-}
-# nouns that stand in for a body named before ("the agency", "the group")
-GENERIC_BODIES = {"agency", "organisation", "organization", "group", "body", "charity", "watchdog", "ministry",
-                  "department", "office", "mission", "committee", "commission", "council", "movement", "network",
-                  "institute", "bureau", "union", "alliance", "coalition"}
-# documents that "say" things on behalf of whoever issued them
-DOC_NOUNS = {"statement", "note", "report", "communique", "communiqué", "release", "tweet", "post", "message",
-             "letter", "document", "website", "bulletin", "update", "notice", "declaration", "account"}
-# office holders an article names when it means someone in particular
-OFFICIALS = {"official", "officer", "source", "diplomat", "analyst", "expert", "minister", "spokesperson", "agent",
-             "investigator", "prosecutor", "negotiator", "mediator", "representative", "delegate", "aide"}
-GENDERED = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "madam": "f", "lady": "f", "lord": "m"}
-PARTICLES = {"de", "da", "do", "dos", "del", "van", "von", "al", "el", "bin", "ibn", "la", "le", "di", "du"}
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"they", "it", "them"}
-RELATIVES = {"who", "which", "that", "whom"}
+from .noun_phrases import clean, has_word, phrase, phrase_text, strip_det
+from .speech_words import (
+    DOC_NOUNS, GENDERED, GENERIC_BODIES, GROUP_PRONOUNS, HONORIFICS, OFFICIALS, ORG_NOUNS, ORG_WORDS, PARTICLES,
+    PERSON_PRONOUNS, RELATIVES, TITLE_WORDS,
+)
 
 
 @dataclass(frozen=True)
@@ -61,63 +20,6 @@ class Speaker:
 
 
 UNKNOWN = Speaker(None)
-
-
-def _clean(text: str) -> str:
-    text = " ".join(text.split()).strip(" ,;:-–—")
-    for suffix in ("’s", "'s"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-    return text
-
-
-def _has_word(text: str | None, word: str) -> bool:
-    return bool(text) and word in text.lower().replace("-", " ").split()
-
-
-def _strip_det(tokens: list) -> list:
-    while tokens and (tokens[0].dep_ in ("det", "punct", "case") or tokens[0].lower_ in ("the", "a", "an")
-                      or (tokens[0].dep_ == "poss" and tokens[0].pos_ == "PRON")):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "case"):
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _text(tokens: list) -> str:
-    """Text of tokens as they stand in the article, without parenthesised parts."""
-    out, depth = [], 0
-    for t in tokens:
-        if t.text in "([":
-            depth += 1
-        elif t.text in ")]":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            out.append(t.text_with_ws)
-    return _clean("".join(out))
-
-
-def _phrase(head, drop=("relcl", "appos", "acl", "punct", "advcl")) -> list:
-    """Tokens of a noun phrase: head plus modifiers, leaving out clauses and appositions."""
-    keep = {head.i}
-    stack = [head]
-    while stack:
-        tok = stack.pop()
-        for c in tok.children:
-            if c.dep_ in drop and not (c.dep_ == "punct" and c.text in "()-"):
-                continue
-            keep.add(c.i)
-            stack.append(c)
-    toks = [head.doc[i] for i in sorted(keep)]
-    # a phrase is contiguous; cut at gaps left by dropped clauses
-    start = toks.index(head)
-    lo = start
-    while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
-        lo -= 1
-    hi = start
-    while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
-        hi += 1
-    return toks[lo : hi + 1]
 
 
 class Resolver:
@@ -231,7 +133,7 @@ class Resolver:
             firsts = [cand for cand in self._names if len(cand) > 1 and cand[0].lower() == low[0]]
             if len({tuple(c) for c in firsts}) == 1:
                 best = firsts[0]
-        return _clean(" ".join(best).replace(" - ", "-").replace(" -", "-").replace("- ", "-"))
+        return clean(" ".join(best).replace(" - ", "-").replace(" -", "-").replace("- ", "-"))
 
     def _name_span(self, tok):
         """Tokens of the name of the person tok belongs to (entity, else its run of proper nouns)."""
@@ -264,27 +166,27 @@ class Resolver:
                 if t.lower_ not in HONORIFICS:
                     toks.insert(0, t)
             if toks:
-                return _text(toks)
+                return phrase_text(toks)
         for c in head.children:
             if c.dep_ == "appos" and c.ent_type_ != "PERSON" and not c.like_num and c.pos_ in ("NOUN", "PROPN"):
-                toks = _strip_det(_phrase(c))
+                toks = strip_det(phrase(c))
                 if toks:
-                    return _text(toks)
+                    return phrase_text(toks)
         if head.dep_ == "appos":  # "the mayor of Tarvel, Anna Roos": the parser may hang it on "Tarvel"
             noun = head.head
             while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
                 noun = noun.head.head
             if noun.pos_ == "NOUN" or noun.lower_ in TITLE_WORDS:
-                toks = _strip_det(_phrase(noun))
+                toks = strip_det(phrase(noun))
                 if toks:
-                    return _text(toks)
+                    return phrase_text(toks)
         return None
 
     def _person(self, tok) -> Speaker:
         span = self._name_span(tok)
-        if span is None or not _clean(span.text):
+        if span is None or not clean(span.text):
             return UNKNOWN
-        return Speaker(self.full_name(_clean(span.text)), self._role(tok, span.start), "person")
+        return Speaker(self.full_name(clean(span.text)), self._role(tok, span.start), "person")
 
     def role_of(self, name: str) -> str | None:
         """The role the article gives a person anywhere before or after."""
@@ -374,7 +276,7 @@ class Resolver:
             sp = self._person(named)
             if sp.name:
                 described = tok.pos_ == "NOUN" or tok.lower_ in TITLE_WORDS
-                role = _text(_strip_det(_phrase(tok))) if described else None
+                role = phrase_text(strip_det(phrase(tok))) if described else None
                 return Speaker(sp.name, role or sp.role)
         if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.lower_ in self._surnames):
             return self._person(tok)
@@ -401,23 +303,23 @@ class Resolver:
         return None
 
     def _body(self, tok) -> Speaker:
-        toks = _strip_det(_phrase(tok))
+        toks = strip_det(phrase(tok))
         for c in tok.children:  # "the UN refugee agency UNHCR": keep a name standing right after
             if c.dep_ == "appos" and toks and c.i == toks[-1].i + 1:
-                toks = toks + _phrase(c)
+                toks = toks + phrase(c)
         bare = len(toks) == 1 and (tok.pos_ == "NOUN" or tok.lower_ in ORG_NOUNS)
         if bare:  # "the ministry" -> the fuller ministry named before
             for i in range(tok.i - 1, -1, -1):
                 prev = self.doc[i]
                 if prev.lemma_.lower() == tok.lemma_.lower():
-                    fuller = _strip_det(_phrase(prev, ("relcl", "appos", "acl", "punct", "advcl", "conj", "cc")))
+                    fuller = strip_det(phrase(prev, ("relcl", "appos", "acl", "punct", "advcl", "conj", "cc")))
                     if len(fuller) > 1:
-                        return Speaker(_text(fuller), None, "org")
+                        return Speaker(phrase_text(fuller), None, "org")
             generic = tok.lemma_.lower() in GENERIC_BODIES and any(c.lower_ == "the" for c in tok.children)
             named = self._recent_sayer(tok.i, "org") if generic else UNKNOWN
             if named.name:  # "the agency" after "The WHO said …"
                 return named
-        return Speaker(_text(toks), None, "org") if toks else UNKNOWN
+        return Speaker(phrase_text(toks), None, "org") if toks else UNKNOWN
 
     def _description(self, tok) -> Speaker:
         """A common noun: "the minister", "a Taliban spokesman", "the statement", "an officer"."""
@@ -431,13 +333,13 @@ class Resolver:
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         definite = bool(dets & {"the", "this"}) or owner is not None  # "the group's spokesman" is definite too
         if not dets and tok.tag_ == "NN":  # headline style, "governor fears": the one the article names so
-            named = [(abs(i - tok.i), name, role) for i, name, role in self.people if _has_word(role, lemma)]
+            named = [(abs(i - tok.i), name, role) for i, name, role in self.people if has_word(role, lemma)]
             if named:
                 _, name, role = min(named)
                 return Speaker(name, role)
         if definite:  # "the UNHCR spokesperson": the one named so before
             for i, name, role in reversed(self.people):
-                if i < tok.i and _has_word(role, lemma):
+                if i < tok.i and has_word(role, lemma):
                     return Speaker(name, role)
         # "a Taliban spokesman", "a spokeswoman for the Ministry of Defence" speak for that body
         near = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
@@ -446,7 +348,7 @@ class Resolver:
             if c.ent_type_ == "ORG":
                 ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
                 if ent is not None:
-                    return Speaker(_text(_strip_det(list(ent))), None, "org")
+                    return Speaker(phrase_text(strip_det(list(ent))), None, "org")
         if owner is not None and owner.lemma_.lower() in ORG_NOUNS:  # "the ministry's spokesman"
             return self._body(owner)
         if not definite:
@@ -459,7 +361,7 @@ class Resolver:
                         return self._person(c)
                 return UNKNOWN
         for i, name, role in self.people:  # introduced only after the quotation
-            if i > tok.i and _has_word(role, lemma):
+            if i > tok.i and has_word(role, lemma):
                 return Speaker(name, role)
         if lemma in TITLE_WORDS or lemma in OFFICIALS:
             return UNKNOWN  # "the president" nobody was called: do not guess

@@ -28,7 +28,6 @@ def has_front_matter(raw: str) -> bool:
 def front_matter_draft(raw: str, path: str, *, markdown: bool) -> tuple[Draft | None, list]:
     """(draft, events) from a file starting with a `---` YAML block."""
     match = FRONT.match(raw)
-    line_after = raw[: match.end()].count("\n") + 1
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:

@@ -81,9 +81,22 @@ def cmd_eval(args, config: Config) -> int:
     return 0
 
 
+def has_dated_articles(config: Config) -> bool:
+    from .store import Store
+
+    store = Store(config.store)
+    try:
+        return store.date_range()[0] is not None
+    finally:
+        store.close()
+
+
 def cmd_generate(args, config: Config) -> int:
     from .pipeline import generate
 
+    if args.start is None and args.end is None and not has_dated_articles(config):
+        raise BriefingsError(f"{config.store}: the store holds no dated articles; add some with "
+                             "`briefings ingest PATH` (e.g. seeds/), or give --from and --to")
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     bad = [f for f in formats if f not in ("md", "pdf")]
     if bad:

@@ -63,3 +63,19 @@ PARTICLES = {"de", "da", "do", "dos", "del", "van", "von", "al", "el", "bin", "i
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it", "them"}
 RELATIVES = {"who", "which", "that", "whom"}
+# common nouns for one person whom a later "he"/"she" may mean ("a resident … she said")
+PERSON_NOUNS = OFFICIALS | {
+    "resident", "witness", "survivor", "woman", "man", "mother", "father", "wife", "husband", "son", "daughter",
+    "girl", "boy", "brother", "sister", "grandmother", "grandfather", "farmer", "teacher", "doctor", "nurse", "driver",
+    "student", "worker", "villager", "shopkeeper", "vendor", "fisherman", "trader", "pastor", "priest", "refugee",
+    "volunteer", "activist", "neighbour", "neighbor", "relative", "victim", "commander", "fighter", "soldier", "medic",
+    "engineer", "lawyer", "spokesman", "spokeswoman", "president", "governor", "mayor", "chief", "director", "head",
+    "leader", "envoy", "ambassador", "secretary", "chairman", "chairwoman", "coordinator", "administrator", "officer",
+    "surgeon", "paramedic", "rescuer", "elder", "owner", "manager", "mp", "lawmaker", "senator", "general",
+    "colonel", "captain", "nun", "monk", "imam", "cleric", "employee",
+}
+GENDERED_NOUNS = {
+    "woman": "f", "mother": "f", "wife": "f", "daughter": "f", "girl": "f", "sister": "f", "grandmother": "f",
+    "spokeswoman": "f", "chairwoman": "f", "nun": "f", "man": "m", "father": "m", "husband": "m", "son": "m",
+    "boy": "m", "brother": "m", "grandfather": "m", "spokesman": "m", "chairman": "m", "fisherman": "m", "monk": "m",
+}

@@ -1,7 +1,8 @@
 """Extraction quality gate: fail when eval scores drop below the pinned floors.
 
-The floors in quality_floors.json may only be raised, or lowered on purpose in a commit that says why.
-Usage: .venv/bin/python benchmarks/quality_gate.py [GOLD.jsonl ...]  (default: ../shared/eval/*.jsonl)
+quality_floors.json names gold sets (glob patterns relative to the repository root) and the floor of each
+score on that set. Floors may only be raised, or lowered on purpose in a commit that says why.
+Usage: .venv/bin/python benchmarks/quality_gate.py
 """
 from __future__ import annotations
 
@@ -13,8 +14,12 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOORS = Path(__file__).with_name("quality_floors.json")
 
 
-def default_gold() -> list[str]:
-    return sorted(str(p) for p in (ROOT.parent / "shared" / "eval").glob("*.jsonl"))
+def gold_files(patterns: list[str]) -> list[str]:
+    found: list[str] = []
+    for pattern in patterns:
+        base, _, glob = pattern.rpartition("/")
+        found.extend(sorted(str(p) for p in (ROOT / base).resolve().glob(glob)))
+    return found
 
 
 def check(scores: dict, floors: dict) -> list[str]:
@@ -24,30 +29,35 @@ def check(scores: dict, floors: dict) -> list[str]:
         section, measure = name.split(".")
         value = scores[section][measure]
         status = "ok" if value >= floor else "BELOW FLOOR"
-        print(f"{name:28s} {value:.3f}  floor {floor:.3f}  {status}")
+        print(f"  {name:28s} {value:.3f}  floor {floor:.3f}  {status}")
         if value < floor:
             failures.append(name)
     return failures
 
 
-def main(argv: list[str]) -> int:
+def main() -> int:
     from briefings.config import DEFAULT_PIPELINE
     from briefings.evaluate import evaluate
     from briefings.extract import load_pipeline
 
-    gold = argv or default_gold()
-    if not gold:
-        print("quality gate: no gold files found (expected ../shared/eval/*.jsonl beside the checkout)")
-        return 1
-    report = evaluate(load_pipeline(DEFAULT_PIPELINE), gold)
-    print("\n".join(report.lines()))
-    failures = check(report.scores(), json.loads(FLOORS.read_text()))
+    nlp = load_pipeline(DEFAULT_PIPELINE)
+    failures = []
+    for name, gate in json.loads(FLOORS.read_text()).items():
+        files = gold_files(gate["files"])
+        if not files:
+            print(f"{name}: no gold files match {gate['files']}")
+            failures.append(f"{name}: missing gold files")
+            continue
+        report = evaluate(nlp, files)
+        print(f"{name} ({len(files)} file(s))")
+        print("\n".join("  " + line for line in report.lines()))
+        failures.extend(f"{name}: {f}" for f in check(report.scores(), gate["floors"]))
     if failures:
-        print(f"quality gate FAILED: {', '.join(failures)} below the pinned floor")
+        print("quality gate FAILED: " + "; ".join(failures))
         return 1
     print("quality gate passed")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

@@ -62,3 +62,9 @@ def test_half_a_million(nlp):
 
 def test_glued_scale_suffix(nlp):
     assert amounts(nlp, "About 1.5m people moved.")[0][:2] == ("1.5m", 1_500_000)
+
+
+def test_a_half_million_with_or_without_hyphen(nlp):
+    assert amounts(nlp, "They moved a half-million people.") == [("a half-million", 500_000, None, None)]
+    assert amounts(nlp, "About a half million people left.") == [("a half million", 500_000, None, None)]
+    assert amounts(nlp, "Half of the 300 residents left.") == [("300", 300, None, None)]

@@ -29,6 +29,8 @@ NONFACT_VERBS = {
     "want", "hope", "vow", "predict", "forecast", "refrain", "prevent", "avoid", "stop", "seek", "order",
     "urge", "propose", "project", "anticipate", "need",
 }
+# Subordinate clauses stated as fact whatever the main clause says.
+ASSERTED = {"as", "because", "since", "after", "when", "while", "although", "though", "whereas"}
 MODALS = {"could", "may", "might", "would", "will", "shall", "should", "can", "must", "'ll", "wo", "ca"}
 SOURCE_VERBS = {"say", "report", "tell", "announce", "state", "confirm", "estimate", "add", "note",
                 "record", "document", "count", "put", "show", "indicate"}
@@ -63,6 +65,8 @@ def qualifier(doc, start: int, high: int | None) -> str:
     head = doc[start].head
     if head.lemma_ in QUALIFYING_VERBS and doc[start].i > head.i:
         return QUALIFYING_VERBS[head.lemma_]
+    if i > 0 and doc[i - 1].lower_ in ("surpass", "surpasses", "surpassed", "exceed", "exceeds", "exceeded", "tops", "topped"):
+        return "more_than"  # headlines, where the tagger often reads the verb as a noun
     # "officials estimated 4,279 were hurt", "the UN estimates that 400,000 have been killed"
     for tok in list(doc[start].ancestors)[:4]:
         if tok.lemma_ == "estimate" and tok.i < start and tok.pos_ == "VERB":
@@ -79,11 +83,17 @@ def not_a_fact(trigger, number_tokens) -> str | None:
     first = number_tokens[0]
     if first.i > 0 and first.doc[first.i - 1].lower_ in ("no", "none", "zero", "not"):
         return "negated"
-    chain = [trigger] + [t for t in trigger.ancestors][:4]
+    chain = [trigger]
+    for anc in list(trigger.ancestors)[:4]:
+        if any(c.dep_ == "mark" and c.lower_ in ASSERTED for c in chain[-1].children):
+            break  # "the toll is expected to rise as the attacks left 20 injured": the "as" clause is a fact
+        chain.append(anc)
     for k, tok in enumerate(chain):
         children = list(tok.children)
         if any(c.dep_ == "neg" for c in children) and k == 0:
             return "negated"
+        if k == 0 and _rate(children):
+            return "a rate, not a count"
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in children) and (k == 0 or tok.pos_ == "VERB" and k < 2):
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
@@ -97,9 +107,26 @@ def not_a_fact(trigger, number_tokens) -> str | None:
     return None
 
 
+TIME_UNITS = {"minute", "hour", "day", "week", "month", "year", "night"}
+
+
+def _rate(children) -> bool:
+    """"one child is dying every two hours", "ten die each day", "20 killed per week", "dying daily"."""
+    for child in children:
+        if child.lower_ in ("daily", "weekly", "hourly", "monthly"):
+            return True
+        units = [child] + [c for c in child.children if c.dep_ == "pobj"] if child.lower_ in ("per", "a") else [child]
+        for unit in units:
+            if unit.lemma_.lower() in TIME_UNITS and (child.lower_ == "per" or any(
+                c.lower_ in ("every", "each", "per") for c in unit.children
+            )):
+                return True
+    return False
+
+
 def group(noun, number, role_word) -> str | None:
     """Who was counted: the counted noun with its modifiers ("Turkish soldiers"), or "people"."""
-    if role_word.lemma_.lower() in ("toll", "number", "total", "tally", "count"):
+    if noun == number and role_word.lemma_.lower() in ("toll", "number", "total", "tally", "count"):
         # "the death toll among civilians rose to 20"
         among = next((c for c in role_word.children if c.dep_ == "prep" and c.lower_ in ("among", "of")), None)
         obj = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None

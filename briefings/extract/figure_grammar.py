@@ -1,19 +1,12 @@
 """Which category a number belongs to, read from the dependency tree around it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .figure_phrases import abroad, elided_passive, from_homes, hurt_phrase, in_camps, went_home, without_shelter
-from .figure_words import INTRANSITIVE, OF_NOUNS, PEOPLE_NOUNS, STATES, THINGS, TOTAL_NOUNS, TOTAL_VERBS, TRANSITIVE
-
-
-@dataclass(frozen=True)
-class Role:
-    """The category of a counted noun and the word that gave it."""
-
-    category: str
-    trigger: object  # the spaCy Token (verb or noun) carrying the category
-    total: bool = False  # came from a running-total construction ("death toll rose to")
+from . import figure_totals as totals
+from .figure_phrases import (
+    abroad, adjacent_state, after_fleeing, elided_passive, from_homes, hurt_phrase, in_camps, not_victims, to_death,
+    to_hospital, to_safety, under_rubble, went_home, without_shelter,
+)
+from .figure_words import INTRANSITIVE, OF_NOUNS, PEOPLE_NOUNS, STATES, THINGS, TOTAL_VERBS, TRANSITIVE, Role
 
 
 def counted_noun(doc, start: int, end: int):
@@ -29,11 +22,17 @@ def counted_noun(doc, start: int, end: int):
 
 def role_of(noun, number) -> Role | None:
     """Category of the people counted by `noun`, following subject/object/of/conjunct links."""
-    role = _role_of(noun, number)
+    if not_victims(noun, number):
+        return None
+    role = _role_of(noun, number) or adjacent_state(number)
     if role is not None and _shared_with_other_category(role):
         return None  # "100 people dead or wounded": neither count alone
     if role is not None and role.category in ("refugees", "displaced") and went_home(noun):
         return None  # "5,000 refugees have returned": returnees, no longer displaced
+    if role is not None and under_rubble(role.trigger):
+        return None
+    if role is not None and role.category == "displaced" and to_hospital(role.trigger):
+        return None  # "evacuated to hospital": patients moved, not people displaced
     return role
 
 
@@ -60,13 +59,15 @@ def adjacent_role(doc, start: int) -> Role | None:
 
 
 def _shared_with_other_category(role: Role) -> bool:
-    """The trigger is coordinated with another category's word that has no count of its own."""
+    """The trigger is coordinated with another casualty word that has no count of its own."""
+    if role.category not in ("killed", "injured"):
+        return False  # "wounded and evacuated": only "killed or wounded" mixes two counts
     for conj in role.trigger.children:
         if conj.dep_ != "conj":
             continue
         other = STATES.get(conj.lower_) or TRANSITIVE.get(conj.lemma_) or INTRANSITIVE.get(conj.lemma_)
         own_slot = any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in conj.children)
-        if other and other != role.category and not own_slot:
+        if other in ("killed", "injured") and other != role.category and not own_slot:
             return True
     return False
 
@@ -74,37 +75,56 @@ def _shared_with_other_category(role: Role) -> bool:
 def _role_of(noun, number) -> Role | None:
     if _partitive_of_things(number):
         return None  # "two of the hardest-hit areas"
+    clause = number.head
+    if number.dep_ == "nsubj" and clause.dep_ == "relcl" and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(c.lower_ in ("whom", "which") for c in p.children)
+        for p in clause.children
+    ):
+        return role_of(clause.head, clause.head)  # "30,000 people, of whom 18,000 are children"
     if noun == number and _partitive(number):
         # "three of the wounded later died": what happened to them outranks the group they came from
         return _through_head(noun) or _partitive(number)
-    own = _own_category(noun, number)
+    own = own_category(noun, number)
+    if own and own.category in ("refugees", "displaced"):
+        # "the bodies of 11 refugees", "displaced people crossed into Chad": what happened to them outranks the noun
+        # also through conjuncts and lists: "the bodies of 14 migrants and 6 refugees", "four children: …"
+        event = _climb(noun)
+        if event is not None and event.category in ("killed", "injured", "refugees"):
+            return event
     if own:
         return own
-    total = _total_after_to(number)
-    if total:
-        return total
+    part = _including_part(noun) or _alongside(noun)
+    if part:
+        return part
+    return totals.total_after_to(number) or _climb(noun)
+
+
+def _climb(noun) -> Role | None:
+    """Category from the words above the counted noun: its verb, an "of" noun, the whole it is part of."""
     cur = noun
     for _ in range(5):
-        role = _through_head(cur)
+        role = _through_head(cur) or _alongside(cur)
         if role:
             return role
         head = cur.head
         if head == cur:
             return None
         if cur.dep_ in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
-            own = _own_category(head, head)
+            own = own_category(head, head)
             if own:
                 return own
             cur = head
             continue
-        if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("total", "number", "group", "tally"):
-            cur = head.head  # "a total of 87 civilians were killed"
+        wholes = ("total", "number", "group", "tally", "household", "family")
+        if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in wholes:
+            cur = head.head  # "a total of 87 civilians were killed", "754 households of 3,463 people fled"
             continue
         if cur.dep_ == "pobj" and head.lower_ in ("including", "among") and head.head != head:
             cur = head.head
             if cur.pos_ in ("VERB", "AUX"):
-                return _verb_role(cur, "dobj")
-            own = _own_category(cur, cur)
+                # "were killed, including 4 children"; "the toll rose to 14, including two women"
+                return _verb_role(cur, "dobj") or (totals.total_role(cur) if cur.lemma_ in TOTAL_VERBS else None)
+            own = own_category(cur, cur)
             if own:
                 return own
             continue
@@ -112,10 +132,10 @@ def _role_of(noun, number) -> Role | None:
     return None
 
 
-def _own_category(noun, number) -> Role | None:
+def own_category(noun, number) -> Role | None:
     """The noun names victims itself ("wounded", "refugees") or carries a state ("dead", "killed")."""
     lemma = noun.lemma_.lower()
-    part = _partitive(noun)
+    part = _partitive(noun) or totals.arrivals(noun)
     if part is not None:
         return part
     if lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS:
@@ -125,6 +145,11 @@ def _own_category(noun, number) -> Role | None:
         return Role(category, noun)
     if noun.lower_ in ("dead", "wounded", "injured", "displaced") and noun.pos_ in ("ADJ", "VERB", "NOUN"):
         return Role(STATES[noun.lower_], noun)
+    for conj in (c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
+        # "29 soldiers and militiamen killed in …": a participle on the last conjunct covers them all
+        acl = next((c for c in conj.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in TRANSITIVE), None)
+        if acl is not None and not any(n.dep_ == "nummod" for n in conj.children):
+            return Role(TRANSITIVE[acl.lemma_], acl)
     for child in list(noun.children) + ([] if number == noun else list(number.children)):
         if child.dep_ in ("amod", "acl", "oprd", "acomp", "conj") and child.i > number.i and child.lower_ in STATES:
             if child.dep_ == "conj" and child.pos_ not in ("VERB", "ADJ"):
@@ -135,7 +160,7 @@ def _own_category(noun, number) -> Role | None:
         if child.dep_ == "amod" and child.i < noun.i and child.tag_ == "VBN" and child.lemma_ in TRANSITIVE:
             return Role(TRANSITIVE[child.lemma_], child)  # "15 martyred mothers", "slain soldiers"
         if child.dep_ == "prep" and in_camps(noun):
-            return Role("displaced", child)  # "130,000 in rescue camps"
+            return Role(in_camps(noun), child)  # "130,000 in rescue camps"
         if child.dep_ == "prep" and child.lower_ == "with" and any(
             c.dep_ == "pobj" and c.lemma_ in ("injury", "wound", "burn") for c in child.children
         ):
@@ -153,6 +178,32 @@ def _own_category(noun, number) -> Role | None:
             role = _verb_role(child, rel.dep_ if rel is not None else "nsubj")
             if role:
                 return role
+    return None
+
+
+def _including_part(noun) -> Role | None:
+    """"310 civilians including 162 children killed": what the part suffered, the whole suffered."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "including":
+            part = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            acl = next((c for c in part.children if c.dep_ == "acl" and c.lemma_ in TRANSITIVE), None) if part is not None else None
+            if acl is not None:
+                return Role(TRANSITIVE[acl.lemma_], acl)
+    return None
+
+
+def _alongside(noun) -> Role | None:
+    """"the death of a woman in addition to 5 civilians", "besides 12 soldiers": the category of the first part."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or not (prep.lower_ == "besides" or prep.lower_ == "to" and prep.head.lower_ == "addition"):
+        return None
+    anchor = prep.head.head.head if prep.lower_ == "to" else prep.head  # "in addition to" hangs from X by "in"
+    for tok in [anchor, *[c for p in anchor.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"]]:
+        if tok.i < noun.i and tok.lemma_.lower() in OF_NOUNS:
+            return Role(OF_NOUNS[tok.lemma_.lower()], tok)
+        role = own_category(tok, tok) if tok.i < noun.i and tok.pos_ == "NOUN" else None
+        if role:
+            return role
     return None
 
 
@@ -204,6 +255,9 @@ def _through_head(cur) -> Role | None:
         role = _verb_role(head, dep)
         if role:
             return role
+    if dep == "nsubj" and head.dep_ in ("aux", "auxpass") and head.head != head:
+        # "were pre-emptively evacuated": a hyphenated adverb cut the subject off its verb
+        return _verb_role(head.head, "nsubjpass" if head.dep_ == "auxpass" else "nsubj")
     if dep == "pobj" and head.lower_ in ("over", "about", "around", "above", "nearly") and head.i == cur.i - 1:
         if head.head.pos_ == "VERB" and head.dep_ == "prep":
             return _verb_role(head.head, "dobj")  # "killed over 100" read as a preposition phrase
@@ -213,13 +267,13 @@ def _through_head(cur) -> Role | None:
             return Role(OF_NOUNS[owner.lemma_.lower()], owner)
         if prep.lower_ == "of" and owner.lemma_.lower() == "life" and owner.head.lemma_ in ("claim", "take", "cost", "lose"):
             return Role("killed", owner)  # "claimed the lives of seven people"
-        if prep.lower_ in ("to", "at") and owner.lemma_.lower() == "toll":
-            return Role(_total_category(owner), owner, total=True)  # headline parse: "Death toll … climbs to 2,300"
+        if prep.lower_ in ("to", "at", "of") and owner.lemma_.lower() == "toll":
+            return Role(totals.total_category(owner), owner, total=True)  # headline parse: "Death toll … climbs to 2,300"
         if prep.lower_ in ("to", "at", "from"):
             # "the death toll rose to 52 from 40"; "brings the number of refugees … to 56,000"
-            for verb in [owner] + (_clause_ancestors(owner, 5) if prep.lower_ == "to" else []):
+            for verb in [owner] + (totals.clause_ancestors(owner, 5) if prep.lower_ == "to" else []):
                 if verb.lemma_ in TOTAL_VERBS:
-                    role = _total_role(verb)
+                    role = totals.total_role(verb)
                     if role:
                         return role
         if prep.lower_ in ("from", "into", "to") and owner.lemma_ in ("flee", "force", "drive", "displace"):
@@ -229,8 +283,11 @@ def _through_head(cur) -> Role | None:
         if role:
             return role
     if dep in ("dobj", "attr", "npadvmod", "advmod", "nsubj", "ROOT") and head.lemma_ in TOTAL_VERBS:
-        return _total_role(head)
+        return totals.total_role(head)
     return None
+
+
+MOVES = {"flee", "escape", "cross", "arrive", "relocate", "go", "head", "move", "travel", "walk", "run"}
 
 
 def _verb_role(verb, dep: str) -> Role | None:
@@ -240,148 +297,79 @@ def _verb_role(verb, dep: str) -> Role | None:
     passive = dep == "nsubjpass" or (dep == "nsubj" and lemma in TRANSITIVE and elided_passive(verb))
     if lemma in TRANSITIVE and (dep == "dobj" or passive):
         return Role(TRANSITIVE[lemma], verb)
-    if lemma in ("flee", "escape", "cross", "arrive") and dep == "nsubj" and abroad(verb):
+    if (dep in ("dobj", "nsubjpass") or passive or elided_passive(verb)) and to_death(verb):
+        return Role("killed", verb)  # "were crushed to death", "beat two men to death"
+    if lemma in MOVES and dep == "nsubj" and abroad(verb):
         return Role("refugees", verb)  # "fled to Chad", "crossed into Uganda", "arrived in Sudan"
-    if lemma in INTRANSITIVE and dep == "nsubj" and not passive:
-        return Role(INTRANSITIVE[lemma], verb)
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    if lemma in INTRANSITIVE and dep == "nsubj" and not passive and not (lemma in TRANSITIVE and has_object):
+        return Role(INTRANSITIVE[lemma], verb)  # "300 residents evacuated", not "20 teams evacuated residents"
     children = list(verb.children)
     if dep == "dobj":
         for child in children:
             # "left 24 people dead", "left 430,000 homeless"
             if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl") and child.lower_ in STATES:
                 return Role(STATES[child.lower_], child)
-            # "forced 200,000 people to flee", "drove them to flee"
+            # "forced 200,000 people to flee", "drove them to flee", "forced them to seek refuge in Uganda"
             if child.dep_ in ("xcomp", "ccomp") and child.lemma_ in INTRANSITIVE:
-                return Role(INTRANSITIVE[child.lemma_], child)
+                return Role("refugees" if child.lemma_ == "flee" and abroad(child) else INTRANSITIVE[child.lemma_], child)
+            pushed = lemma in ("force", "drive", "prompt", "cause", "lead")
+            if child.dep_ in ("xcomp", "ccomp") and child.lemma_ in ("seek", "take", "find") and pushed:
+                return _verb_role(child, "nsubj")
+        if to_safety(verb):
+            return Role("displaced", verb)  # "moved 12,000 people to safer areas"
         if lemma in ("claim", "cost", "take") and any(c.lemma_ == "life" for c in children):
             return Role("killed", verb)
         if from_homes(verb) or (lemma == "leave" and without_shelter(verb)):
             return Role("displaced", verb)  # "forced 1.5m people from their homes", "left 60,000 without shelter"
         if lemma == "include":
-            return _whole(verb)  # "the dead included 12 rebels"
+            return totals.whole(verb)  # "the dead included 12 rebels"
     if dep in ("nsubj", "attr") and lemma == "be":
-        among = _among(verb) or (_whole(verb) if dep == "attr" else None)  # "the dead are 3 children"
+        among = totals.among(verb) or (totals.whole(verb) if dep == "attr" else None)  # "the dead are 3 children"
         if among:
             return among
-    if dep == "nsubj" and lemma in ("be", "remain", "live", "stay", "shelter", "sleep", "arrive", "gather") and in_camps(verb):
-        return Role("displaced", verb)  # "130,000 are now in rescue camps"
+    stayed = ("be", "remain", "live", "stay", "shelter", "sleep", "arrive", "gather", "spend", "wait", "settle", "move")
+    if dep == "nsubj" and lemma in stayed and in_camps(verb):
+        return Role(in_camps(verb), verb)  # "130,000 are now in rescue camps", "in a refugee camp"
     if dep in ("nsubj", "nsubjpass", "attr"):
         for child in children:
-            if child.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp") and child.lower_ in STATES:
+            own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            if child.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp") and child.lower_ in STATES and not own_subject:
                 return Role(STATES[child.lower_], child)  # "20 are dead", "five were left homeless", "reported killed"
         if lemma in ("lose", "give") and any(c.dep_ == "dobj" and c.lemma_ == "life" for c in children):
             return Role("killed", verb)  # "20 people lost their lives"
         if hurt_phrase(verb, children):
             return Role("injured", verb)  # "20 people sustained injuries", "45 were treated for wounds"
-        if lemma in ("leave", "abandon", "flee", "escape") and any(
+        if lemma in ("leave", "abandon", "flee", "escape", "lose") and any(
             c.dep_ == "dobj" and c.lemma_.lower() in ("home", "house", "village") for c in children
         ):
             return Role("displaced", verb)  # "had left their homes"
+        if lemma in ("leave", "abandon") and dep == "nsubj" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in ("region", "area", "town", "city", "district", "coast") for c in children
+        ):
+            return Role("displaced", verb)  # "500,000 had left the region before the storm hit"
         if lemma in ("seek", "take", "find") and any(c.lemma_ in ("refuge", "shelter") for c in children):
-            return Role("displaced", verb)
+            return Role("refugees" if abroad(verb) else "displaced", verb)  # "sought refuge in Uganda" crossed a border
         if lemma in ("seek", "apply") and any(c.lemma_ == "asylum" for c in children):
             return Role("refugees", verb)
         if lemma in ("force", "make") and dep == "nsubjpass":
             flee = next((c for c in children if c.dep_ == "xcomp" and c.lemma_ in INTRANSITIVE), None)
+            refuge = next((c for c in children if c.dep_ == "xcomp" and c.lemma_ in ("seek", "take", "find")), None)
+            if flee is None and refuge is not None:
+                return _verb_role(refuge, "nsubj")  # "were forced to seek refuge in shelters"
             if flee is not None:
-                return Role(INTRANSITIVE[flee.lemma_], flee)
-        if dep == "nsubjpass" and from_homes(verb):
+                return Role("refugees" if flee.lemma_ == "flee" and abroad(flee) else INTRANSITIVE[flee.lemma_], flee)
+        if dep == "nsubjpass" and (from_homes(verb) or to_safety(verb)):
             return Role("displaced", verb)  # "were driven from their homes"
-    return None
-
-
-def _whole(verb) -> Role | None:
-    """Category of the subject a part is included in: "the dead", "the victims' toll", "those killed"."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return None
-    if subj.lower_ in STATES:
-        return Role(STATES[subj.lower_], subj)
-    if subj.lemma_.lower() in TOTAL_NOUNS:
-        category = _total_category(subj)
-        return Role(category, subj) if category else None
-    if subj.lemma_.lower() in PEOPLE_NOUNS and subj.lemma_.lower() != "life":
-        return Role(PEOPLE_NOUNS[subj.lemma_.lower()], subj)
-    return _own_category(subj, subj)
-
-
-def _among(verb) -> Role | None:
-    """"Among the dead were four women", "four children were among those killed"."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "among":
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is None:
-                continue
-            if obj.lower_ in STATES:
-                return Role(STATES[obj.lower_], obj)
-            if obj.lemma_.lower() in PEOPLE_NOUNS and obj.lemma_.lower() != "life":
-                return Role(PEOPLE_NOUNS[obj.lemma_.lower()], obj)
-            return _own_category(obj, obj)
-    return None
-
-
-def _total_after_to(number) -> Role | None:
-    """"had risen by 18,000 to 128,000": a number right after "to"/"at" under a total verb, however parsed."""
-    doc, i = number.doc, number.i
-    while i > number.sent.start and (doc[i - 1].like_num or doc[i - 1].lower_ in ("more", "than", "over", "nearly", "almost", "about", "some", "least")):
-        i -= 1
-    if i == number.sent.start or doc[i - 1].lower_ not in ("to", "at"):
-        return None
-    for verb in _clause_ancestors(number, 4):
-        if verb.lemma_ in TOTAL_VERBS:
-            return _total_role(verb)
-    return None
-
-
-def _clause_ancestors(tok, limit: int) -> list:
-    """Ancestors of tok up to `limit`, not going above the head of its clause."""
-    found = []
-    for anc in tok.ancestors:
-        if len(found) == limit:
-            break
-        found.append(anc)
-        if tok.dep_ in ("ccomp", "advcl", "conj", "parataxis", "xcomp", "csubj"):
-            break
-        tok = anc
-    return found
-
-
-def _total_role(verb) -> Role | None:
-    """"the death toll rose to 52", "officials put the toll at 384", "the number of displaced reached …"."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in TOTAL_NOUNS:
-            category = _total_category(child)
-            if category is None:
-                # "the 40 deaths reported on Monday bring the total to 1,240"
-                subj = next((c for c in verb.children if c.dep_ == "nsubj" and c != child), None)
-                own = _own_category(subj, next((c for c in subj.children if c.dep_ == "nummod"), subj)) if subj is not None else None
-                category = own.category if own else None
-            if category:
-                return Role(category, child, total=True)
-    return None
-
-
-def _total_category(noun) -> str | None:
-    """What a total counts: "death toll" → killed; "the number of people displaced" → displaced."""
-    if noun.lemma_.lower() == "toll":
-        for child in noun.children:
-            if child.lemma_.lower() in ("injury", "injured", "wounded"):
-                return "injured"
-        return "killed"
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                lemma = obj.lemma_.lower()
-                if obj.lower_ in STATES:
-                    return STATES[obj.lower_]
-                if lemma in PEOPLE_NOUNS or lemma in OF_NOUNS:
-                    return PEOPLE_NOUNS.get(lemma) or OF_NOUNS[lemma]
-                own = _own_category(obj, obj)
-                if own:
-                    return own.category
-    for child in noun.children:
-        if child.dep_ in ("compound", "amod") and child.lemma_.lower() in ("death", "casualty"):
-            return "killed"
+        registered = next((c for p in children if p.dep_ == "prep" and p.lower_ == "as" for c in p.children), None)
+        if registered is not None and (registered.lower_ in STATES or registered.lemma_.lower() in ("idp", "refugee")):
+            return Role(STATES.get(registered.lower_) or PEOPLE_NOUNS[registered.lemma_.lower()], registered)  # "registered as displaced"
+        fled = after_fleeing(verb)
+        if fled is not None:
+            return Role("refugees" if abroad(fled) else "displaced", fled)  # "500 people arrived after fleeing the town"
+        raised = next((c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        active = raised is not None and raised.lemma_ in TRANSITIVE and any(c.dep_ == "dobj" for c in raised.children)
+        if raised is not None and lemma not in ("force", "make") and not active:
+            # "569 were known to have died", "20 are believed to have been killed"
+            return _verb_role(raised, "nsubjpass" if any(c.dep_ == "auxpass" for c in raised.children) else "nsubj")
     return None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .countries import is_country
+from .figure_words import ARRIVE_VERBS, STATES, Role
 
 
 def elided_passive(verb) -> bool:
@@ -19,26 +20,64 @@ def abroad(verb) -> bool:
     """"fled to Sudan", "crossed the border into Niger": going into another country makes refugees."""
     if verb.lemma_ == "cross" and any(c.dep_ == "dobj" and c.lemma_ in ("border", "frontier") for c in verb.children):
         return True
+    if any(c.dep_ == "advmod" and c.lower_ == "abroad" for c in verb.children):
+        return True  # "fled abroad"
     if verb.lemma_ in ("flee", "escape", "leave") and any(c.dep_ == "dobj" and is_country(c.text) for c in verb.children):
         return True  # "fled Ukraine": leaving the country
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    for prep in [c for tok in [verb, *objects] for c in tok.children]:
-        if prep.dep_ == "prep" and prep.lower_ in (("in", "to", "into") if verb.lemma_ == "arrive" else ("to", "into", "across")):
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and is_country(" ".join(t.text for t in obj.subtree if t.dep_ != "det")):
-                return True
-            if obj is not None and is_country(obj.text):
-                return True
+    into = ("in", "to", "into") if verb.lemma_ in ("arrive", "seek", "take", "find") else ("to", "into", "across", "for", "over")
+    # "took refuge in shelters in Turkey" says where the shelters are, not that anyone crossed a border
+    preps = _place_preps(verb) if verb.lemma_ not in ("seek", "take", "find") else [c for c in verb.children if c.dep_ == "prep"]
+    for prep in preps:
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        if prep.lower_ in ("across", "over") and obj.lemma_.lower() in ("border", "frontier"):
+            return True  # "fled across the border"
+        if prep.lower_ in into and _foreign(obj):
+            return True
+    for prep in preps:
+        # the parser reads "to neighbouring Mauritania" as a clause: read the words after the preposition
+        words = [t.text for t in prep.subtree if t != prep and t.dep_ != "det" and t.lower_ not in NEIGHBOURING]
+        if prep.lower_ in into and is_country(" ".join(words)):
+            return True
     return False
 
 
-def in_camps(tok) -> bool:
-    """Has an "in/at … camps/shelters" phrase: people living in camps are displaced."""
-    return any(
-        prep.dep_ == "prep" and prep.lower_ in ("in", "at", "into")
-        and any(c.dep_ == "pobj" and is_camp(c) for c in prep.children)
-        for prep in tok.children
-    )
+NEIGHBOURING = {"neighbouring", "neighboring", "nearby", "other", "third"}
+
+
+def _place_preps(verb) -> list:
+    """Prepositions hanging from the verb, its object, or a place phrase ("across the border into Chad")."""
+    found, stack = [], [verb, *[c for c in verb.children if c.dep_ == "dobj"]]
+    while stack:
+        tok = stack.pop()
+        for prep in tok.children:
+            if prep.dep_ == "prep" and len(found) < 8:
+                found.append(prep)
+                stack.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
+def _foreign(obj) -> bool:
+    """A country ("Chad", "neighbouring Mauritania", "India's Mizoram state") or "neighbouring countries"."""
+    words = " ".join(t.text for t in obj.subtree if t.dep_ not in ("det", "amod", "advmod") and t.i <= obj.i)
+    if is_country(words) or is_country(obj.text):
+        return True
+    if any(c.dep_ == "poss" and is_country(" ".join(t.text for t in c.subtree if t.dep_ != "case")) for c in obj.children):
+        return True  # "into India's Mizoram state"
+    neighbouring = any(c.lower_ in NEIGHBOURING for c in obj.children)
+    return obj.lemma_.lower() in ("country", "nation") and neighbouring
+
+
+def in_camps(tok) -> str | None:
+    """Category of people "in/at … camps/shelters": refugees in a refugee camp, otherwise displaced."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "into"):
+            continue
+        camp = next((c for c in prep.children if c.dep_ == "pobj" and is_camp(c)), None)
+        if camp is not None:
+            return "refugees" if any(c.lemma_.lower() == "refugee" for c in camp.children) else "displaced"
+    return None
 
 
 def is_camp(noun) -> bool:
@@ -87,3 +126,109 @@ def went_home(noun) -> bool:
     return noun.dep_ == "nsubj" and noun.head.lemma_ in ("return", "repatriate") or any(
         c.dep_ == "relcl" and c.lemma_ in ("return", "repatriate") for c in noun.children
     )
+
+
+def adjacent_state(number):
+    """"treated 55 wounded", "reported 2,662 dead": a number right before a state word, whatever the parse."""
+    doc = number.doc
+    k = number.i + 1
+    if k < len(doc) and doc[k].lower_ in ("more", "others"):
+        k += 1  # "20 dead and 10 more wounded"
+    if k >= len(doc):
+        return None
+    nxt = doc[k]
+    if nxt.lower_ not in ("dead", "wounded", "injured") or any(c.dep_ == "dobj" for c in nxt.children):
+        return None
+    if any(c.dep_ == "cc" and c.lower_ == "or" for c in nxt.children):
+        return None
+    return Role(STATES[nxt.lower_], nxt)
+
+
+def under_rubble(verb) -> bool:
+    """"buried under the rubble", "buried alive": people trapped, maybe alive, not burials of the dead."""
+    if verb.lemma_ != "bury":
+        return False
+    return any(c.lower_ in ("under", "beneath", "underneath", "alive") for c in verb.children) or any(
+        p.dep_ == "prep" and any(t.lemma_.lower() in ("rubble", "debris", "mud", "landslide", "snow") for t in p.subtree)
+        for p in verb.children
+    )
+
+
+def to_death(verb) -> bool:
+    """"crushed to death", "burned to death", "beaten to death"."""
+    return any(
+        p.dep_ == "prep" and p.lower_ == "to" and any(c.dep_ == "pobj" and c.lower_ == "death" for c in p.children)
+        for p in verb.children
+    )
+
+
+def to_safety(verb) -> bool:
+    """"moved 12,000 people to safer areas", "were taken to evacuation centres", "relocated to higher ground"."""
+    if verb.lemma_ not in ("move", "take", "transfer", "shift", "bring", "relocate", "transport", "evacuate"):
+        return False
+    for prep in verb.children:
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.dep_ == "prep" else None
+        if obj is None or prep.lower_ not in ("to", "into"):
+            continue
+        words = {c.lower_ for c in obj.children}
+        if obj.lemma_.lower() == "safety" or is_camp(obj) or (obj.lemma_.lower() in ("area", "place", "location", "ground", "site")
+                                                                and words & {"safer", "safe", "higher"}):
+            return True
+    return False
+
+
+def to_hospital(verb) -> bool:
+    """"evacuated to hospital", "evacuated and taken to other hospitals": a medical transfer."""
+    if verb.lemma_ not in ("evacuate", "relocate", "transfer", "move"):
+        return False
+    verbs = [verb, *[c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]]
+    return any(
+        prep.dep_ == "prep" and any(c.dep_ == "pobj" and c.lemma_.lower() in ("hospital", "clinic") for c in prep.children)
+        for v in verbs for prep in v.children
+    )
+
+
+def after_fleeing(verb):
+    """The "fleeing" verb of "arrived in the town after fleeing the fighting", if the clause has one."""
+    if verb.lemma_ not in ARRIVE_VERBS and verb.lemma_ not in ("live", "remain", "be", "find", "take", "seek"):
+        return None  # "arrested after fleeing their posts" says nothing about displacement
+    for child in verb.children:
+        if child.dep_ == "advcl" and child.lemma_ in ("flee", "escape"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("after", "since"):
+            fled = next((c for c in child.children if c.dep_ == "pcomp" and c.lemma_ in ("flee", "escape")), None)
+            if fled is not None:
+                return fled
+    return None
+
+
+def not_victims(noun, number) -> bool:
+    """Counts that are not victims: sources ("two residents told"), states of a part ("one of them in serious
+    condition"), populations ("home to 33,000 refugees"), superlatives ("one of the largest crises")."""
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in SPEECH_VERBS:
+        return True
+    if noun == number and _counts_households(number):
+        return True  # "1,300 families were affected and 230 were displaced": still families
+    for tok in (noun, number) if noun != number else (noun,):
+        for prep in (c for c in tok.children if c.dep_ == "prep"):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.lower_ == "in" and obj is not None and obj.lemma_ == "condition":
+                return True
+            if prep.lower_ == "of" and obj is not None and number.lower_ == "one" and any(c.tag_ == "JJS" for c in obj.children):
+                return True  # "one of the deadliest attacks"
+    top = noun
+    while top.dep_ in ("conj", "appos") and top.head != top:
+        top = top.head
+    return top.dep_ == "pobj" and top.head.lower_ == "to" and top.head.head.lemma_ == "home"
+
+
+def _counts_households(number) -> bool:
+    """A bare number whose nearest counted noun before it in the sentence is families or households."""
+    doc = number.doc
+    for i in range(number.i - 1, number.sent.start - 1, -1):
+        if any(c.dep_ == "nummod" for c in doc[i].children) and doc[i].pos_ == "NOUN":
+            return doc[i].lemma_.lower() in ("family", "household")
+    return False
+
+
+SPEECH_VERBS = {"say", "tell", "add", "recount", "describe", "explain", "speak", "testify", "recall"}

@@ -8,13 +8,16 @@ import re
 from ..models import Figure
 from . import dates
 from .figure_context import attribution, group, is_stock, location, not_a_fact, place, qualifier
+from .figure_discourse import context_role
 from .figure_grammar import adjacent_role, counted_noun, role_of
+from .figure_phrases import not_victims
 from .figure_words import THINGS
 from .numbers import Amount, find_amounts
 
-VERSION = 4
+VERSION = 6
 log = logging.getLogger(__name__)
 
+CONTEXT_SENTENCES = 2  # how far back "them", "they" and arrivals look for what was being counted
 SKIP_ENTS = {"ORDINAL"}  # other entity labels are too often wrong on counts of people
 MONTH_WORDS = set(dates.MONTHS)
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -31,6 +34,7 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
     lead_place = next((p for p in map(place, sents[:2]) if p), None)  # where the story is, from its opening
     previous = (None, None)  # date and place of the sentence before, for "On January 2, … This attack killed …"
     paragraph_place = None
+    counted: list[list[str]] = []  # categories counted in each sentence so far, for "They are: …", "12 of them"
     for sent in sents:
         if _starts_paragraph(doc, sent):
             paragraph_place = None
@@ -39,8 +43,9 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
         fallback = (refers_back and previous[0]) or article_date
         in_sentence = []
         for amount in find_amounts(sent):
+            before = [c for cats in counted[-CONTEXT_SENTENCES:] for c in cats] + [f.category for f in in_sentence]
             try:
-                figure = _figure(doc, sent, amount, article_date, fallback)
+                figure = _figure(doc, sent, amount, article_date, fallback, before)
             except Exception as exc:  # one odd parse never loses the article's other figures, quotes, developments
                 log.warning("figure at %d skipped (%s: %s)", doc[amount.start].idx, type(exc).__name__, exc)
                 continue
@@ -59,13 +64,14 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
             first = found.setdefault(key, figure)
             if first.qualifier == "exact" and figure.qualifier != "exact" and _headline(first.sentence):
                 found[key] = dataclasses.replace(first, qualifier=figure.qualifier)  # headlines drop "at least"
+        counted.append([f.category for f in in_sentence if f.value is not None])
         here = place(sent)
         previous = (named or (refers_back and previous[0]) or None, here or (refers_back and previous[1]) or None)
         paragraph_place = here or paragraph_place
     return list(found.values())
 
 
-def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | None) -> Figure | None:
+def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | None, before: list[str]) -> Figure | None:
     """A Figure for one number phrase, or None when it is not a count of victims reported as fact."""
     tokens = doc[amount.start:amount.end]
     if amount.value == 0 or not _countable(doc, amount):
@@ -74,6 +80,8 @@ def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | Non
     if noun != number and noun.lemma_.lower() in THINGS:
         return None
     role = role_of(noun, number) or adjacent_role(doc, amount.start)
+    if role is None and amount.value is not None and not not_victims(noun, number):
+        role = context_role(noun, number, before)
     if role is None or not_a_fact(role.trigger, tokens):
         return None
     start, end = tokens.start_char, tokens.end_char

@@ -1,5 +1,7 @@
-"""Noun phrases from a spaCy parse: the tokens of a phrase and their clean text."""
+"""Noun phrases from a spaCy parse: their tokens and clean text, personal names, what modifiers say."""
 from __future__ import annotations
+
+from .speech_words import HONORIFICS, ORG_NOUNS, ORG_WORDS, PARTICLES, SPOKES_NOUNS, TITLE_WORDS
 
 
 def clean(text: str) -> str:
@@ -60,3 +62,97 @@ def phrase(head, drop=("relcl", "appos", "acl", "punct", "advcl")) -> list:
     while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
         hi += 1
     return toks[lo : hi + 1]
+
+
+def fits_role(tok, role: str | None) -> bool:
+    """Whether a named person's role fits the description tok: its noun and its qualifiers ("Israel's defence minister")."""
+    if not has_word(role, tok.lemma_.lower()):
+        return False
+    words = role.replace("-", " ").split()
+    # a role without a nation ("army chief") may still be "Sudan's army chief"; one with another nation may not
+    national = any(w[:1].isupper() and w.lower() not in TITLE_WORDS | ORG_WORDS for w in words)
+    words = [w.lower() for w in words]
+    for c in tok.children:
+        # "the group's leader" is anaphoric; "Israel's defence minister" is not
+        named = c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")
+        qualifies = c.dep_ == "compound" or named
+        if not qualifies or not c.is_alpha or c.pos_ == "PRON":
+            continue
+        if not any(w[:5] == c.lower_[:5] for w in words) and (national or c.ent_type_ not in ("NORP", "GPE")):
+            return False
+    return True
+
+
+def body_in_modifiers(tok) -> str | None:
+    """A body named by the words before a noun: a people or place plus a body noun ("Russian defence ministry")."""
+    if tok.lemma_.lower() not in SPOKES_NOUNS:
+        return None  # a spokesman speaks for the army; an army chief is a person of his own
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss") and c.i < tok.i]
+    words = [t for c in mods for t in c.subtree]
+    if not any(t.lemma_.lower() in ORG_NOUNS for t in words):
+        return None
+    if not any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in words):
+        return None
+    toks = strip_det(list(tok.doc[min(t.i for t in words) : tok.i]))
+    return phrase_text(toks) if toks else None
+
+
+def name_like(tok) -> list:
+    """Two or three capitalised words as a clause subject, none naming an organisation."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or tok.ent_type_ not in ("ORG", ""):
+        return []
+    if tok.tag_ == "NNPS" or any(c.lower_ == "the" for c in tok.children):  # "the White Helmets" is a body
+        return []
+    run = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+    if not 2 <= len(run) <= 3 or run[-1].i - run[0].i != len(run) - 1:
+        return []
+    if any(not t.is_title or t.lower_ in ORG_WORDS or t.lower_ in TITLE_WORDS for t in run):
+        return []
+    return run
+
+def appos_name(tok) -> list:
+    """ "the UN envoy, Staffan de Mistura" or "Nadia Petrova, the head of …": a person whatever NER says."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ == "DATE":
+        return []
+    titled = tok.dep_ == "appos" and (tok.head.lower_ in TITLE_WORDS or (tok.head.pos_ == "NOUN" and tok.ent_type_ != "GPE"))
+    described = any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() not in ORG_NOUNS for c in tok.children)
+    if not (titled or described):
+        return []
+    run = [t for t in tok.doc[tok.left_edge.i : tok.i + 1] if t.pos_ == "PROPN" or t.lower_ in PARTICLES or t.text == "-"]
+    while run and (run[0].lower_ in TITLE_WORDS or not run[0].is_title):
+        run = run[1:]
+    return run
+
+
+def name_role(head, name_start: int) -> str | None:
+    """Title before the name ("Turkish Foreign Minister") or an apposition ("governor of the X region")."""
+    left = [c for c in head.children if c.i < name_start and c.dep_ in ("compound", "amod", "nmod")]
+    if left:
+        lo = min(t.i for c in left for t in c.subtree)
+        toks = []
+        for t in reversed(head.doc[lo:name_start]):  # the title stops at a dateline or a number
+            if t.like_num or t.ent_type_ in ("DATE", "TIME", "CARDINAL") or (t.is_punct and t.text != "-"):
+                break
+            if t.lower_ not in HONORIFICS:
+                toks.insert(0, t)
+        if toks:
+            return phrase_text(toks)
+    for c in head.children:
+        if c.dep_ == "appos" and c.ent_type_ != "PERSON" and not c.like_num and c.pos_ in ("NOUN", "PROPN"):
+            toks = strip_det(phrase(c))
+            if toks:
+                return phrase_text(toks)
+    if head.dep_ == "appos":  # "the mayor of Tarvel, Anna Roos": the parser may hang it on "Tarvel"
+        noun = head.head
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head
+        if noun.pos_ == "NOUN" or noun.lower_ in TITLE_WORDS:
+            toks = strip_det(phrase(noun))
+            if toks:
+                return phrase_text(toks)
+    return None
+
+
+def naming(tok) -> bool:
+    """A clause giving the name of the noun it hangs on ("a driver named Yusuf Kamal")."""
+    return tok.dep_ == "acl" and tok.lemma_.lower() in ("name", "call")

@@ -135,12 +135,19 @@ def _extend(doc, i: int, end: int) -> int:
 
 def _read(doc, i: int, j: int) -> Amount | None:
     """Build an Amount for tokens [i, j), with a leading "a", ranges and vague wording."""
-    start, half = i, False
-    if i > 0 and doc[i - 1].lower_ in ("a", "an") and doc[i].lower_ in ("dozen", "hundred", "thousand", "million", "billion"):
+    start, half, skip = i, False, 0
+    scale = doc[i].lower_ in ("dozen", "hundred", "thousand", "million", "billion")
+    if scale and i > 0 and doc[i - 1].lower_ in ("a", "an"):
         start = i - 1
         if start > 0 and doc[start - 1].lower_ == "half":
-            start, half = start - 1, True  # "half a million"
-    words = [t.text for t in doc[start + half:j]]
+            start, half, skip = start - 1, True, 1  # "half a million"
+    elif scale and i > 0 and (doc[i - 1].lower_ == "half" or doc[i - 1].text == "-" and i > 1 and doc[i - 2].lower_ == "half"):
+        start = i - 1 if doc[i - 1].lower_ == "half" else i - 2  # "a half million", "a half-million"
+        half, skip = True, i - start
+        if start > 0 and doc[start - 1].lower_ in ("a", "one"):
+            start -= 1
+            skip += 1
+    words = [t.text for t in doc[start + skip:j]]
     if len(words) > 1 and words[-1].lower() in SUFFIXES:
         words = words[:-2] + [words[-2] + words[-1]]  # "1.5" + "m"
     lowered = [w.lower() for w in words]

@@ -1,8 +1,10 @@
-"""Find quotation spans in raw text: any quote-mark style, nesting, multi-paragraph, unbalanced marks."""
+"""Quotation spans in raw text (any mark style, nesting, multi-paragraph, unbalanced marks) and which count."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from ..models import Quote
 
 DOUBLE_OPEN = "“«„‟"
 DOUBLE_CLOSE = "”»"
@@ -12,6 +14,8 @@ STRAIGHT = '"'
 APOS = "'"
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+NAMING_WORDS = {"titled", "entitled", "dubbed", "headlined", "codenamed", "code-named", "hashtag"}
+TERMINAL_END = re.compile(r"[.!?…][\s)\]]*$")  # text ending a sentence, before closing brackets
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,11 @@ def _scan_paragraph(text: str, paras: list[tuple[int, int]], k: int, spans: list
         parts: list[tuple[int, int]] = []
         begin, k2 = pos + 1, k
         close = _find_close(text, begin, paras[k2][1], kind)
+        reopen = _find_reopen(text, begin, close + 1 if close is not None else paras[k2][1], kind)
+        if reopen is not None:  # '"a … . "B …," she said': the first quotation was never closed
+            spans.append(MarkedSpan(((begin, _trim_end(text, begin, reopen)),), False))
+            pos = reopen
+            continue
         # an unclosed paragraph followed by one that re-opens is a multi-paragraph quotation
         while close is None and k2 + 1 < len(paras):
             again = _continues(text, paras[k2 + 1], kind)
@@ -143,8 +152,22 @@ def _resume(text: str, paras, k: int, pos: int, spans: list[MarkedSpan]) -> int:
 def _find_close(text: str, pos: int, end: int, kind: str) -> int | None:
     """Position of the mark closing a quotation opened just before pos, within the paragraph."""
     # marks of the other kind never close this one, so nested quotations need no stack
+    closes = [i for i in range(pos, end) if _closes(text, i, kind)]
+    for k, i in enumerate(closes):
+        # "the soldiers' commanders": a plural possessive, when a later mark can close the quotation
+        possessive = kind == "single" and text[i - 1] == "s" and text[i + 1 : i + 3].startswith(" ") \
+            and text[i + 2 : i + 3].islower()
+        if not (possessive and k + 1 < len(closes)):
+            return i
+    return None
+
+
+def _find_reopen(text: str, pos: int, end: int, kind: str) -> int | None:
+    """A double mark before end that can only open a quotation (space before, word after): a sign of a lost close."""
+    if kind != "double":
+        return None  # a single mark between spaces and words is as often an apostrophe ('em, 'til)
     for i in range(pos, end):
-        if _closes(text, i, kind):
+        if text[i] in DOUBLE_OPEN + STRAIGHT and text[i - 1].isspace() and i + 1 < len(text) and _is_word(text[i + 1]):
             return i
     return None
 
@@ -153,3 +176,35 @@ def _trim_end(text: str, begin: int, end: int) -> int:
     while end > begin and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def is_quotation(text: str, span: MarkedSpan) -> bool:
+    """Real quotations have more than three words; scare quotes and short titles do not count."""
+    inner = " ".join(text[a:b] for a, b in span.parts)
+    words = [w for w in inner.split() if any(ch.isalnum() for ch in w)]
+    if len(words) <= 3:
+        return False
+    before = text[max(0, span.start - 20) : span.start - 1].split()
+    if before and before[-1].lower().strip(",:") in NAMING_WORDS:
+        return False  # a report titled "…", a campaign dubbed "…": a name, not someone's words
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    title_case = len(long_words) > 1 and all(w[0].isupper() for w in long_words)
+    return not (title_case and not TERMINAL_END.search(inner))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^\w]+", " ", text).strip().lower()
+
+
+def drop_repeats(quotes: list[Quote]) -> list[Quote]:
+    """A headline often repeats (part of) a quotation from the body: keep the fuller, attributed one."""
+    norms = [_norm(q.text) for q in quotes]
+
+    def better(j: int, k: int) -> bool:
+        if len(norms[j]) != len(norms[k]):
+            return len(norms[j]) > len(norms[k])
+        if (quotes[j].speaker is None) != (quotes[k].speaker is None):
+            return quotes[j].speaker is not None
+        return j < k
+
+    return [q for k, q in enumerate(quotes) if not any(j != k and norms[k] in norms[j] and better(j, k) for j in range(len(quotes)))]

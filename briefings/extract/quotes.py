@@ -6,14 +6,13 @@ import re
 from dataclasses import dataclass
 
 from ..models import Quote
-from .quote_marks import MarkedSpan, find_spans, paragraphs
+from .quote_marks import TERMINAL_END, MarkedSpan, drop_repeats, find_spans, is_quotation, paragraphs
 from .speakers import UNKNOWN, Resolver, Speaker
-from .speech_words import AFTER_ONLY, SPEECH_VERBS
+from .speech_words import ABBREVIATIONS, AFTER_ONLY, SPEECH_VERBS
 
-VERSION = 3
+VERSION = 4
 
 TERMINALS = {".", "!", "?"}
-_TERMINAL_END = re.compile(r"[.!?…][\s)\]]*$")
 
 
 _FLOATING = Speaker(None, None, "floating")  # attributed by a verb without subject: inherit
@@ -46,7 +45,7 @@ def find_quotes(doc) -> list[Quote]:
     marked = [s for s in every if is_quotation(text, s) or _is_short_quotation(doc, s, paras)]
     spans = _merge_interrupted(doc, marked, para_starts)
     inside = _inside_tokens(doc, every)
-    resolver = Resolver(doc)
+    resolver = Resolver(doc, inside)
     events = _speech_events(doc, inside, resolver)
     quotes, prev = [], None
     for span in spans:
@@ -54,25 +53,14 @@ def find_quotes(doc) -> list[Quote]:
         floating = speaker is None and _starts_sentence(doc, span, spans, paras, inside) and not _is_heading(text, span, paras)
         if speaker is _FLOATING or floating:
             # a floating quotation: the latest speaker in this or the previous paragraph
-            speaker = _inherit(span, prev, events, doc, para_starts)
+            speaker = _inherit(span, prev, events, doc, para_starts) or _named_next(doc, span, paras, resolver, inside)
         speaker = speaker or UNKNOWN
         role = speaker.role or (resolver.role_of(speaker.name) if speaker.name else None)
         parts = _trimmed(text, span.parts)
         quote_text = " ".join(text[a:b] for a, b in parts)
         quotes.append(Quote(quote_text, speaker.name, role, parts[0][0], parts[-1][1]))
         prev = (span, speaker)
-    return _drop_repeats(quotes)
-
-
-def is_quotation(text: str, span: MarkedSpan) -> bool:
-    """Real quotations have more than three words; scare quotes and short titles do not count."""
-    inner = " ".join(text[a:b] for a, b in span.parts)
-    words = [w for w in inner.split() if any(ch.isalnum() for ch in w)]
-    if len(words) <= 3:
-        return False
-    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
-    title_case = long_words and all(w[0].isupper() for w in long_words)
-    return not (title_case and len(words) <= 8 and not _TERMINAL_END.search(inner))
+    return drop_repeats(quotes)
 
 
 def _is_short_quotation(doc, span: MarkedSpan, paras) -> bool:
@@ -90,7 +78,7 @@ def _is_short_quotation(doc, span: MarkedSpan, paras) -> bool:
         return False
     follow = doc.char_span(span.end + 1, min(len(text), span.end + 80), alignment_mode="contract") or []
     for t in follow:
-        if t.text in TERMINALS or t.text in "“«\"‘":
+        if _ends(t) or t.text in "“«\"‘":
             return False
         if _is_speech(t):
             return True
@@ -113,7 +101,6 @@ def _trimmed(text: str, parts) -> list[tuple[int, int]]:
 def _merge_interrupted(doc, marked: list[MarkedSpan], para_starts: list[int]) -> list[_Span]:
     """Join '"…," X said, "…"' into one quotation; the attribution in between becomes a gap."""
     out: list[_Span] = []
-    text = doc.text
     for span in marked:
         para = bisect.bisect_right(para_starts, span.start) - 1
         if out and out[-1].last_para == para and len(span.parts) == 1 and _is_interruption(doc, out[-1], span):
@@ -129,12 +116,12 @@ def _is_interruption(doc, first: _Span, second: MarkedSpan) -> bool:
     text = doc.text
     inner = text[first.parts[-1][0] : first.end].rstrip()
     gap = text[first.end + 1 : second.start - 1]
-    if not gap.strip() or len(gap) > 200 or _TERMINAL_END.search(inner):
+    if not gap.strip() or len(gap) > 200 or TERMINAL_END.search(inner):
         return False
     if not gap.rstrip().endswith(","):
         return False
     gap_tokens = doc.char_span(first.end + 1, second.start - 1, alignment_mode="contract") or []
-    return not any(t.text in TERMINALS for t in gap_tokens) and any(_is_speech(t) for t in gap_tokens)
+    return not any(_ends(t) for t in gap_tokens) and any(_is_speech(t) for t in gap_tokens)
 
 
 def _inside_tokens(doc, marked: list[MarkedSpan]) -> set[int]:
@@ -146,6 +133,14 @@ def _inside_tokens(doc, marked: list[MarkedSpan]) -> set[int]:
             if chunk is not None:
                 inside.update(range(chunk.start, chunk.end))
     return inside
+
+
+def _ends(tok) -> bool:
+    """Whether tok ends a sentence; the model splits "Lt." and "Col." into a word and a full stop."""
+    if tok.text not in TERMINALS:
+        return False
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return not (tok.text == "." and prev is not None and not prev.whitespace_ and prev.lower_ + "." in ABBREVIATIONS)
 
 
 def _is_speech(tok) -> bool:
@@ -165,14 +160,23 @@ def _subject(verb, inside: set[int], depth: int = 0):
         quoted = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in inside), None)
         if quoted is not None:
             return quoted
-    for c in verb.children:
-        # a misparse can make a word inside the quotation the subject of "said"
-        if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside:
-            return c
-    if depth < 3 and verb.head is not verb:
+    # a misparse can make a word inside the quotation, or a dateline, a subject of "said" too: take the nearest
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside]
+    if subjects:
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+        # "X said Y had attacked, adding that …": the one adding is the one who said, not Y
+        said = next((a for a in verb.ancestors if _is_speech(a) and a.i not in inside), None)
+        if said is not None and depth < 3:
+            return _subject(said, inside, depth + 1)
+    if depth < 3 and verb.head.i != verb.i:
         if verb.dep_ in ("conj", "xcomp", "advcl"):
             return _subject(verb.head, inside, depth + 1)
-        if verb.dep_ == "pcomp" and verb.head.head is not verb.head:  # "quoted … as saying"
+        if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:  # "quoted … as saying"
+            # "media cited the president as saying": the one cited speaks
+            cited = next((c for c in verb.head.head.children if c.dep_ == "dobj" and c.i not in inside), None)
+            if cited is not None and verb.head.lower_ == "as":
+                return cited
             return _subject(verb.head.head, inside, depth + 1)
     return None
 
@@ -186,11 +190,17 @@ def _speaker_of(verb, resolver: Resolver, inside: set[int], window=()) -> Speake
         after = [t for t in near if t.i > verb.i][:5]
         for group in (before, after):
             named = [t for t in group if t.ent_type_ in ("PERSON", "ORG")]
-            nouns = [t for t in group if t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME")]
+            nouns = [t for t in group if (t.pos_ in ("PROPN", "NOUN", "PRON") and t.ent_type_ not in ("DATE", "TIME"))
+                     or _is_age(t)]
             if named or nouns:
                 subj = named[-1] if named else nouns[0]
                 break
     return resolver.resolve(subj) if subj is not None else None
+
+
+def _is_age(tok) -> bool:
+    """An age standing for a person ("the 60-year-old")."""
+    return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in ("year", "years")
 
 
 def _speech_events(doc, inside: set[int], resolver: Resolver) -> list[tuple[int, Speaker]]:
@@ -225,13 +235,13 @@ def _after_window(doc, span: _Span, spans: list[_Span], paras, inside: set[int])
         if t.i in inside or "\n" in t.text:  # a line break ends the attribution too
             break
         toks.append(t)
-        if t.text in TERMINALS:
+        if _ends(t):
             break
     inner = text[span.parts[-1][0] : span.end].rstrip()
     words = [t for t in toks if t.is_alpha]
     if not words:
         return []
-    if not _TERMINAL_END.search(inner) or words[0].is_lower:
+    if not TERMINAL_END.search(inner) or words[0].is_lower:
         return toks
     # '"…." Hadi said.' attributes; '"…." He added that …' starts a new report
     for t in toks:
@@ -245,7 +255,7 @@ def _before_window(doc, span: _Span, spans: list[_Span], paras, inside: set[int]
     lo = max([paras[span.para][0]] + [s.end + 1 for s in spans if s.end < span.start])
     toks = [t for t in _window_tokens(doc, lo, span.start - 1) if t.i not in inside]
     for k in range(len(toks) - 1, -1, -1):
-        if toks[k].text in TERMINALS or "\n" in toks[k].text:
+        if _ends(toks[k]) or "\n" in toks[k].text:
             return toks[k + 1 :]
     return toks
 
@@ -254,7 +264,7 @@ def _is_heading(text: str, span: _Span, paras) -> bool:
     """A paragraph that is just a quotation without closing punctuation is a crosshead, not speech."""
     a, b = paras[span.para]
     outside = (text[a : span.start - 1] + text[span.end + 1 : b]).strip()
-    return span.para == span.last_para and not outside and not _TERMINAL_END.search(text[span.start : span.end])
+    return span.para == span.last_para and not outside and not TERMINAL_END.search(text[span.start : span.end])
 
 
 def _starts_sentence(doc, span: _Span, spans, paras, inside) -> bool:
@@ -271,6 +281,9 @@ def _attribute(doc, span: _Span, spans, paras, inside, resolver: Resolver, event
         if verb.i in allowed and (verb.lemma_.lower() not in AFTER_ONLY or verb.i not in {t.i for t in before}):
             window = next(w for w in (gap, after, before) if verb in w)
             return _speaker_of(verb, resolver, inside, window) or _FLOATING
+    dashed = _dash_speaker(doc, span, resolver, inside)
+    if dashed is not None:
+        return dashed
     for window, pick in ((gap, 0), (after, 0), (before, -1)):
         verbs = [t for t in window if _is_speech(t)]
         if window is before:
@@ -279,6 +292,13 @@ def _attribute(doc, span: _Span, spans, paras, inside, resolver: Resolver, event
             # a speech verb with no subject at all ("Adding, …") continues the previous speaker
             return _speaker_of(verbs[pick], resolver, inside, window) or _FLOATING
     if any(t.is_alpha for t in before):  # a partial quotation inside the reporter's sentence
+        # 'X said the army was targeting "…" and took "…"': the reporting verb earlier in the sentence
+        for verb in _governing_verbs(doc, span, inside):
+            between = doc[verb.i : before[0].i] if before and verb.i < before[0].i else None
+            if between is not None and not any(_ends(t) or "\n" in t.text for t in between):
+                sp = _speaker_of(verb, resolver, inside)
+                if sp is not None and sp.name:
+                    return sp
         for verb in _governing_verbs(doc, span, inside, speech_only=False):
             subj = _subject(verb, inside)
             if subj is not None:
@@ -297,8 +317,9 @@ def _governing_verbs(doc, span: _Span, inside: set[int], speech_only: bool = Tru
         if tok.head.i in quote_toks:
             continue
         head, hops = tok.head, 0
-        while hops < 4 and head.i not in inside and head.i not in quote_toks:
-            if head.pos_ in ("VERB", "AUX") or head.lower_ == "according":
+        # climb through other quoted words ('were "preliminary" and "subject to …"') but take no verb inside one
+        while hops < 4 and head.i not in quote_toks:
+            if head.i not in inside and (head.pos_ in ("VERB", "AUX") or head.lower_ == "according"):
                 if (not speech_only or _is_speech(head)) and head not in seen:
                     seen.append(head)
                     break
@@ -308,9 +329,9 @@ def _governing_verbs(doc, span: _Span, inside: set[int], speech_only: bool = Tru
     return sorted(seen, key=lambda v: min(abs(v.idx - span.start), abs(v.idx - span.end)))
 
 
-def _inherit(span: _Span, prev, events, doc, para_starts) -> Speaker:
-    """A floating quotation takes the speaker of the quotation or speech just before it."""
-    best_at, best = -1, UNKNOWN
+def _inherit(span: _Span, prev, events, doc, para_starts) -> Speaker | None:
+    """A floating quotation takes the speaker of the quotation or speech just before it (None: nobody before)."""
+    best_at, best = -1, None
     if prev is not None and prev[0].last_para >= span.para - 1:
         best_at, best = prev[0].end, prev[1]
     for i, speaker in events:
@@ -321,19 +342,55 @@ def _inherit(span: _Span, prev, events, doc, para_starts) -> Speaker:
     return best
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text).strip().lower()
+def _sentence_after(doc, span: _Span, paras, inside: set[int]) -> list:
+    """Tokens of the sentence after the closing mark (or opening the next paragraph), outside quotations."""
+    a, b = span.end + 1, paras[span.last_para][1]
+    if not any(ch.isalnum() for ch in doc.text[a:b]) and span.last_para + 1 < len(paras):
+        a, b = paras[span.last_para + 1]  # the quotation is the whole paragraph: the next one introduces it
+    toks = []
+    for t in _window_tokens(doc, a, b):
+        if t.i in inside or _ends(t):
+            break
+        toks.append(t)
+    return toks
 
 
-def _drop_repeats(quotes: list[Quote]) -> list[Quote]:
-    """A headline often repeats (part of) a quotation from the body: keep the fuller, attributed one."""
-    norms = [_norm(q.text) for q in quotes]
+def _named_next(doc, span: _Span, paras, resolver: Resolver, inside: set[int]) -> Speaker | None:
+    """A quotation opening a paragraph with nobody before it: the person the next sentence introduces."""
+    toks = _sentence_after(doc, span, paras, inside)
+    ids = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    if not roots or roots[0].pos_ not in ("VERB", "AUX"):
+        return None
+    root = roots[0]
+    # "Amira Khalil fled …", "That is how Amira Khalil remembers it", "Those were the words of Amira Khalil"
+    clauses = [root] + [c for c in root.children if c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "advcl", "conj")]
+    subjects = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects += [g for c in root.children if c.dep_ == "attr" for p in c.children if p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]
+    for subj in subjects:
+        if subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN":
+            sp = resolver.resolve(subj)
+            if sp.name and sp.kind == "person":
+                return sp
+    return None
 
-    def better(j: int, k: int) -> bool:
-        if len(norms[j]) != len(norms[k]):
-            return len(norms[j]) > len(norms[k])
-        if (quotes[j].speaker is None) != (quotes[k].speaker is None):
-            return quotes[j].speaker is not None
-        return j < k
 
-    return [q for k, q in enumerate(quotes) if not any(j != k and norms[k] in norms[j] and better(j, k) for j in range(len(quotes)))]
+def _dash_speaker(doc, span: _Span, resolver: Resolver, inside: set[int]) -> Speaker | None:
+    """'"…" — John Smith, head of X': a dash right after the quotation introduces its speaker."""
+    toks = _window_tokens(doc, span.end + 1, min(len(doc.text), span.end + 200))
+    if len(toks) < 2 or toks[0].text not in ("—", "–", "--", "-"):
+        return None
+    name = []
+    for t in toks[1:]:
+        if _ends(t) or t.text == "," or t.i in inside or "\n" in t.text:
+            break
+        name.append(t)
+    if not name or not name[0].is_title or name[0].pos_ not in ("PROPN", "NOUN", "ADJ"):
+        return None
+    ids = {t.i for t in name}
+    root = next((t for t in name if t.head.i not in ids or t.head.i == t.i), name[-1])
+    if root.pos_ not in ("PROPN", "NOUN"):
+        return None  # '"…" — President Ruto said': a clause, which the verb attributes
+    sp = resolver.resolve(root)
+    return sp if sp.name else None

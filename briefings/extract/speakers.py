@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .noun_phrases import clean, has_word, phrase, phrase_text, strip_det
+from .noun_phrases import (
+    appos_name, body_in_modifiers, clean, fits_role, name_like, name_role, naming, phrase, phrase_text, strip_det,
+)
 from .speech_words import (
-    DOC_NOUNS, GENDERED, GENERIC_BODIES, GROUP_PRONOUNS, HONORIFICS, OFFICIALS, ORG_NOUNS, ORG_WORDS, PARTICLES,
-    PERSON_PRONOUNS, RELATIVES, TITLE_WORDS,
+    DOC_NOUNS, FIRST_NAMES, GENDERED, GENDERED_NOUNS, GENERIC_BODIES, GROUP_PRONOUNS, OFFICIALS, ORG_NOUNS, ORG_WORDS,
+    PARTICLES, PERSON_NOUNS, PERSON_PRONOUNS, RELATIVES, SPEECH_VERBS, TITLE_WORDS, VAGUE_BODIES,
 )
 
 
@@ -25,8 +27,9 @@ UNKNOWN = Speaker(None)
 class Resolver:
     """Resolves subject tokens to speakers, remembering who was mentioned and who spoke."""
 
-    def __init__(self, doc):
+    def __init__(self, doc, inside: frozenset[int] | set[int] = frozenset()):
         self.doc = doc
+        self._inside = inside
         self.people: list[tuple[int, str, str | None]] = []  # (token index, full name, role) in text order
         self.sayers: list[tuple[int, Speaker]] = []  # resolved speakers of speech verbs, in text order
         self._roles: dict[str, str] = {}  # roles learnt from attributions ("the spokesman for X, Ivan Horak")
@@ -34,14 +37,22 @@ class Resolver:
         self._names: list[list[str]] = []  # every personal name as a list of words
         heads = self._collect_names()
         self._surnames = {n[-1].lower() for n in self._names if len(n) > 1}
+        # "a resident … said", "the minister has warned": one person who spoke, named or not, whom a pronoun may mean
+        self._mentions = [t.i for t in doc if t.i not in inside and t.tag_ == "NN" and t.lemma_.lower() in PERSON_NOUNS
+                          and self._is_subjectish(t) and self._speaks(t)]
+        self._mentioned: dict[int, Speaker] = {}  # resolved once: "the woman" resolves through earlier mentions
         for head in sorted(heads, key=lambda t: t.i):
             sp = self._person(head)
             if sp.name:
                 self.people.append((head.i, sp.name, sp.role))
                 before = [t.lower_.rstrip(".") for t in doc[max(0, head.i - 3) : head.i]]
                 honorific = next((w for w in before if w in GENDERED), None)
-                if honorific:
-                    self._gender.setdefault(sp.name, GENDERED[honorific])
+                # "Ms", a role such as "mother of four", or a common first name tell "he" from "she"
+                role_words = (sp.role or "").lower().split()
+                by_role = next((GENDERED_NOUNS[w] for w in role_words if w in GENDERED_NOUNS), None)
+                gender = GENDERED.get(honorific) or by_role or FIRST_NAMES.get(sp.name.split()[0].lower())
+                if gender:
+                    self._gender.setdefault(sp.name, gender)
 
     def _collect_names(self) -> list:
         """Heads of personal names: NER's, plus the names small models mislabel as places or bodies."""
@@ -52,7 +63,7 @@ class Resolver:
                 self._names.append([t.text for t in toks])
                 heads.append(ent.root)
         for tok in self.doc:
-            run = [] if tok.ent_type_ == "PERSON" else self._appos_name(tok) or self._name_like(tok)
+            run = [] if tok.ent_type_ == "PERSON" else appos_name(tok) or name_like(tok)
             if len(run) > 1:
                 self._names.append([t.text for t in run])
                 heads.append(tok)
@@ -84,32 +95,6 @@ class Resolver:
             run = run[1:]
         if any(t.lower_ in ORG_WORDS for t in run):
             return [tok]
-        return run
-
-    @staticmethod
-    def _name_like(tok) -> list:
-        """Two or three capitalised words as a clause subject, none naming an organisation."""
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or tok.ent_type_ not in ("ORG", ""):
-            return []
-        run = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
-        if not 2 <= len(run) <= 3 or run[-1].i - run[0].i != len(run) - 1:
-            return []
-        if any(not t.is_title or t.lower_ in ORG_WORDS or t.lower_ in TITLE_WORDS for t in run):
-            return []
-        return run
-
-    @staticmethod
-    def _appos_name(tok) -> list:
-        """ "the UN envoy, Staffan de Mistura" or "Nadia Petrova, the head of …": a person whatever NER says."""
-        if tok.pos_ != "PROPN" or tok.ent_type_ == "DATE":
-            return []
-        titled = tok.dep_ == "appos" and (tok.head.lower_ in TITLE_WORDS or (tok.head.pos_ == "NOUN" and tok.ent_type_ != "GPE"))
-        described = any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() not in ORG_NOUNS for c in tok.children)
-        if not (titled or described):
-            return []
-        run = [t for t in tok.doc[tok.left_edge.i : tok.i + 1] if t.pos_ == "PROPN" or t.lower_ in PARTICLES or t.text == "-"]
-        while run and (run[0].lower_ in TITLE_WORDS or not run[0].is_title):
-            run = run[1:]
         return run
 
     def full_name(self, name: str) -> str:
@@ -154,39 +139,11 @@ class Resolver:
             lo -= 1
         return self.doc[lo : tok.i + 1]
 
-    def _role(self, head, name_start: int) -> str | None:
-        """Title before the name ("Turkish Foreign Minister") or an apposition ("governor of the X region")."""
-        left = [c for c in head.children if c.i < name_start and c.dep_ in ("compound", "amod", "nmod")]
-        if left:
-            lo = min(t.i for c in left for t in c.subtree)
-            toks = []
-            for t in reversed(self.doc[lo:name_start]):  # the title stops at a dateline or a number
-                if t.like_num or t.ent_type_ in ("DATE", "TIME", "CARDINAL") or (t.is_punct and t.text != "-"):
-                    break
-                if t.lower_ not in HONORIFICS:
-                    toks.insert(0, t)
-            if toks:
-                return phrase_text(toks)
-        for c in head.children:
-            if c.dep_ == "appos" and c.ent_type_ != "PERSON" and not c.like_num and c.pos_ in ("NOUN", "PROPN"):
-                toks = strip_det(phrase(c))
-                if toks:
-                    return phrase_text(toks)
-        if head.dep_ == "appos":  # "the mayor of Tarvel, Anna Roos": the parser may hang it on "Tarvel"
-            noun = head.head
-            while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-                noun = noun.head.head
-            if noun.pos_ == "NOUN" or noun.lower_ in TITLE_WORDS:
-                toks = strip_det(phrase(noun))
-                if toks:
-                    return phrase_text(toks)
-        return None
-
     def _person(self, tok) -> Speaker:
         span = self._name_span(tok)
         if span is None or not clean(span.text):
             return UNKNOWN
-        return Speaker(self.full_name(clean(span.text)), self._role(tok, span.start), "person")
+        return Speaker(self.full_name(clean(span.text)), name_role(tok, span.start), "person")
 
     def role_of(self, name: str) -> str | None:
         """The role the article gives a person anywhere before or after."""
@@ -206,7 +163,7 @@ class Resolver:
 
     def _recent_person(self, at: int, gender: str | None = None) -> Speaker:
         """The person a pronoun most likely means: the latest subject or speaker of a fitting gender."""
-        fits = lambda name: self._credible(name) and self._gender.get(name, gender) == gender  # noqa: E731
+        fits = lambda name: self._credible(name) and gender in (None, self._gender.get(name, gender))  # noqa: E731
         best_i, best = -1, UNKNOWN
         for i, name, role in self.people:
             if best_i < i < at and self._is_subjectish(self.doc[i]) and fits(name):
@@ -214,14 +171,33 @@ class Resolver:
         for i, sp in self.sayers:
             if best_i < i < at and sp.kind == "person" and fits(sp.name):
                 best_i, best = i, sp
-        if best.name is None:  # no subject at all: any earlier mention
-            earlier = [(i, n, r) for i, n, r in self.people if i < at and fits(n)]
-            if earlier:
-                _, n, r = earlier[-1]
-                best = Speaker(n, r)
-        if best.name and gender:
+        for i in self._mentions:  # a later unnamed "resident" is meant rather than a named person before
+            if best_i < i < at and GENDERED_NOUNS.get(self.doc[i].lower_, gender) == gender:
+                sp = self._mention(i)
+                if sp.name is None and any(c.lower_ in ("the", "this") for c in self.doc[i].children):
+                    continue  # "the official" we could not name may well be the person named before
+                if sp.name is None or sp.kind == "org" or fits(sp.name):
+                    best_i, best = i, sp
+        if best_i < 0:  # no subject: any earlier mention, else one named right after ("she said. Halima Yusuf, 40, …")
+            near = [p for p in self.people if p[0] < at and fits(p[1])][-1:] or \
+                [p for p in self.people if at < p[0] <= at + 40 and fits(p[1])][:1]
+            if near:
+                best = Speaker(near[0][1], near[0][2])
+        if best.name and best.kind == "person" and gender:
             self._gender.setdefault(best.name, gender)
         return best
+
+    def _speaks(self, tok) -> bool:
+        """Whether tok is the subject of a speech verb (or a subject the parser left without its verb)."""
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return tok.head.lemma_.lower() in SPEECH_VERBS
+        verbs = [t for t in tok.sent if t.pos_ == "VERB" and t.i not in self._inside]
+        return tok.dep_ == "ROOT" and any(t.lemma_.lower() in SPEECH_VERBS for t in verbs)
+
+    def _mention(self, i: int) -> Speaker:
+        if i not in self._mentioned:
+            self._mentioned[i] = self._resolve_one(self.doc[i])
+        return self._mentioned[i]
 
     def _is_subjectish(self, tok) -> bool:
         """Subjects (and "according to X") are what later pronouns usually point back to."""
@@ -236,6 +212,25 @@ class Resolver:
     def _recent_sayer(self, at: int, kind: str | None = None) -> Speaker:
         found = [sp for i, sp in self.sayers if i < at and (kind is None or sp.kind == kind)]
         return found[-1] if found else UNKNOWN
+
+    def _recent_body(self, at: int) -> tuple[int, Speaker]:
+        """The body "the group" stands for, and where: the latest named one that spoke or was a clause subject."""
+        best_i, best = -1, UNKNOWN
+        for i, sp in self.sayers:
+            if best_i < i < at and sp.kind == "org" and any(w[:1].isupper() for w in sp.name.split()):
+                best_i, best = i, sp
+        for ent in self.doc.ents:
+            i = ent.root.i
+            if ent.label_ == "ORG" and best_i < i < at and i not in self._inside and self._is_subjectish(ent.root):
+                best_i, best = i, Speaker(phrase_text(strip_det(list(ent))), None, "org")
+        if best.name:
+            return best_i, best
+        # no body spoke or acted: the latest one named shortly before ("Fighters of the X Army attacked …")
+        named = [e for e in self.doc.ents if e.label_ == "ORG" and at - 60 < e.root.i < at
+                 and e.root.i not in self._inside]
+        if named:
+            return named[-1].root.i, Speaker(phrase_text(strip_det(list(named[-1]))), None, "org")
+        return -1, self._recent_sayer(at, "org")
 
     # --- resolution ------------------------------------------------------
     def resolve(self, tok) -> Speaker:
@@ -269,6 +264,8 @@ class Resolver:
                 return self._recent_person(tok.i, "m" if low in ("he", "him") else "f")
             if low in GROUP_PRONOUNS:
                 org = self._recent_sayer(tok.i, "org")
+                if not org.name and low == "it":  # "it" is a body even when none was seen speaking
+                    org = self._recent_body(tok.i)[1]
                 return org if org.name else self._recent_sayer(tok.i)
             return UNKNOWN
         named = self._appos_person(tok) if tok.ent_type_ != "PERSON" else None
@@ -293,11 +290,13 @@ class Resolver:
         stack = list(tok.children)
         while stack:
             c = stack.pop(0)
-            if c.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and not naming(c):
                 continue
             # NER often tags a lone name as a body; after a person noun ("mother, Wafa") it is a person
             tagged = c.ent_type_ in ("PERSON", "") or (c.ent_type_ == "ORG" and tok.lemma_.lower() not in ORG_NOUNS)
-            if c.dep_ == "appos" and c.pos_ == "PROPN" and tagged and c.lower_ not in TITLE_WORDS and c.i > tok.i:
+            named = c.dep_ in ("oprd", "dobj", "attr") and naming(c.head)
+            if (c.dep_ == "appos" or named) and c.pos_ == "PROPN" and tagged and c.lower_ not in TITLE_WORDS \
+                    and c.i > tok.i:
                 return c
             stack.extend(c.children)
         return None
@@ -309,16 +308,23 @@ class Resolver:
                 toks = toks + phrase(c)
         bare = len(toks) == 1 and (tok.pos_ == "NOUN" or tok.lower_ in ORG_NOUNS)
         if bare:  # "the ministry" -> the fuller ministry named before
+            lemma = tok.lemma_.lower()
+            same_i, same = -1, UNKNOWN
             for i in range(tok.i - 1, -1, -1):
                 prev = self.doc[i]
-                if prev.lemma_.lower() == tok.lemma_.lower():
+                if prev.lemma_.lower() == lemma:
                     fuller = strip_det(phrase(prev, ("relcl", "appos", "acl", "punct", "advcl", "conj", "cc")))
                     if len(fuller) > 1:
-                        return Speaker(phrase_text(fuller), None, "org")
-            generic = tok.lemma_.lower() in GENERIC_BODIES and any(c.lower_ == "the" for c in tok.children)
-            named = self._recent_sayer(tok.i, "org") if generic else UNKNOWN
-            if named.name:  # "the agency" after "The WHO said …"
-                return named
+                        same_i, same = i, Speaker(phrase_text(fuller), None, "org")
+                        break
+            generic = lemma in GENERIC_BODIES and any(c.lower_ == "the" for c in tok.children)
+            body_i, body = self._recent_body(tok.i) if generic else (-1, UNKNOWN)
+            # "the agency" may mean any body and so the latest; "the ministry" means the ministry named before
+            if same.name and (same_i > body_i or lemma not in VAGUE_BODIES):
+                return same
+            # "the agency" after "The WHO said …"; "the group" with no body before names nobody
+            if body.name or (generic and lemma in VAGUE_BODIES):
+                return body
         return Speaker(phrase_text(toks), None, "org") if toks else UNKNOWN
 
     def _description(self, tok) -> Speaker:
@@ -332,14 +338,16 @@ class Resolver:
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss")}
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         definite = bool(dets & {"the", "this"}) or owner is not None  # "the group's spokesman" is definite too
+        if lemma == "old":  # "the 60-year-old", wherever the parser hangs "the"
+            definite = definite or any(t.lower_ == "the" for t in self.doc[max(0, tok.i - 5) : tok.i])
         if not dets and tok.tag_ == "NN":  # headline style, "governor fears": the one the article names so
-            named = [(abs(i - tok.i), name, role) for i, name, role in self.people if has_word(role, lemma)]
+            named = [(abs(i - tok.i), name, role) for i, name, role in self.people if fits_role(tok, role)]
             if named:
                 _, name, role = min(named)
                 return Speaker(name, role)
         if definite:  # "the UNHCR spokesperson": the one named so before
             for i, name, role in reversed(self.people):
-                if i < tok.i and has_word(role, lemma):
+                if i < tok.i and fits_role(tok, role):
                     return Speaker(name, role)
         # "a Taliban spokesman", "a spokeswoman for the Ministry of Defence" speak for that body
         near = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
@@ -349,6 +357,9 @@ class Resolver:
                 ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
                 if ent is not None:
                     return Speaker(phrase_text(strip_det(list(ent))), None, "org")
+        body = body_in_modifiers(tok)
+        if body:  # "an Israeli military spokesperson" speaks for the Israeli military
+            return Speaker(body, None, "org")
         if owner is not None and owner.lemma_.lower() in ORG_NOUNS:  # "the ministry's spokesman"
             return self._body(owner)
         if not definite:
@@ -356,13 +367,17 @@ class Resolver:
         for i in range(tok.i - 1, -1, -1):  # the same noun before: named there or not at all
             prev = self.doc[i]
             if prev.lemma_.lower() == lemma and prev.pos_ in ("NOUN", "PROPN"):
-                for c in list(prev.children) + [prev.head]:
-                    if c.ent_type_ == "PERSON":
-                        return self._person(c)
-                return UNKNOWN
+                named = next((c for c in list(prev.children) + [prev.head] if c.ent_type_ == "PERSON"), None)
+                sp = self._person(named) if named is not None else UNKNOWN
+                if not fits_role(tok, sp.role or phrase_text(phrase(prev))):
+                    continue  # "Israel's defence minister" is not the Lebanese prime minister named before
+                return sp
         for i, name, role in self.people:  # introduced only after the quotation
-            if i > tok.i and has_word(role, lemma):
+            if i > tok.i and fits_role(tok, role):
                 return Speaker(name, role)
         if lemma in TITLE_WORDS or lemma in OFFICIALS:
             return UNKNOWN  # "the president" nobody was called: do not guess
-        return self._recent_person(tok.i)  # "the 28-year-old", "the woman": the person just described
+        if owner is not None:
+            return UNKNOWN  # "Omar's mother" is not Omar
+        # "the 28-year-old", "the woman": the one just described
+        return self._recent_person(tok.i, GENDERED_NOUNS.get(lemma))

@@ -11,7 +11,7 @@ SPEECH_VERBS = {
     "continue", "underline", "affirm", "point", "indicate", "accuse", "condemn", "call", "appeal",
     "mutter", "boast", "wonder", "hope", "believe", "think", "estimate", "publish", "read", "counter",
     "retort", "chant", "beg", "implore", "weep", "joke", "quip", "reckon", "speculate", "proclaim", "assert",
-    "contend", "inform", "brief", "text", "email", "agree", "disagree", "repeat", "clarify", "detail",
+    "contend", "inform", "brief", "text", "email", "agree", "disagree", "repeat", "clarify", "detail", "speak",
 }
 # verbs that attribute only when they stand right after the quotation ("…," he continued)
 AFTER_ONLY = {"continue", "believe", "think", "hope", "wonder", "call", "condemn", "point", "estimate", "read",
@@ -30,6 +30,8 @@ TITLE_WORDS = {
     "admiral", "adm.", "corporal", "cpl.", "pvt.", "private", "superintendent", "commissioner", "ombudsman",
     "administrator", "coordinator", "rev.", "father", "brigadier", "gov",
 } | HONORIFICS
+# abbreviations whose full stop does not end the sentence ("Lt. Col. Peter Lerner")
+ABBREVIATIONS = {w for w in TITLE_WORDS if w.endswith(".")} | {"st.", "mt.", "jr.", "sr.", "no.", "gov.", "sen.", "rep."}
 # head nouns of bodies that speak as one (a ministry tweets, a service writes)
 ORG_NOUNS = {
     "ministry", "department", "agency", "service", "office", "government", "police", "army", "military", "commission",
@@ -52,6 +54,8 @@ ORG_WORDS = ORG_NOUNS | {
 GENERIC_BODIES = {"agency", "organisation", "organization", "group", "body", "charity", "watchdog", "ministry",
                   "department", "office", "mission", "committee", "commission", "council", "movement", "network",
                   "institute", "bureau", "union", "alliance", "coalition"}
+# of these, the ones that may stand for any kind of body
+VAGUE_BODIES = {"group", "organisation", "organization", "body", "agency", "charity"}
 # documents that "say" things on behalf of whoever issued them
 DOC_NOUNS = {"statement", "note", "report", "communique", "communiqué", "release", "tweet", "post", "message",
              "letter", "document", "website", "bulletin", "update", "notice", "declaration", "account"}
@@ -63,6 +67,8 @@ PARTICLES = {"de", "da", "do", "dos", "del", "van", "von", "al", "el", "bin", "i
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "it", "them"}
 RELATIVES = {"who", "which", "that", "whom"}
+# people who speak for a body rather than for themselves
+SPOKES_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "representative", "officer", "aide"}
 # common nouns for one person whom a later "he"/"she" may mean ("a resident … she said")
 PERSON_NOUNS = OFFICIALS | {
     "resident", "witness", "survivor", "woman", "man", "mother", "father", "wife", "husband", "son", "daughter",
@@ -79,3 +85,18 @@ GENDERED_NOUNS = {
     "spokeswoman": "f", "chairwoman": "f", "nun": "f", "man": "m", "father": "m", "husband": "m", "son": "m",
     "boy": "m", "brother": "m", "grandfather": "m", "spokesman": "m", "chairman": "m", "fisherman": "m", "monk": "m",
 }
+# common first names whose bearers the press calls "he" or "she" (only when nothing else tells)
+_MALE = """
+ahmed ahmad mohammed mohammad muhammad mohamed ali omar umar hassan hussein ibrahim ismail khalid khaled mahmoud mustafa
+yusuf youssef abdullah abdul abu samir tariq walid karim nabil bashir musa moses john james david michael peter paul
+mark thomas joseph william robert richard george charles daniel andrew stephen tom jan hans lukas carlos jose juan
+pedro antonio luis ivan sergei sergey dmitry vladimir oleksandr volodymyr viktor igor yuri mikhail emmanuel samuel
+benjamin joe donald barack recep tayyip abiy joshua kofi kwame chinedu tunde halil mehmet
+""".split()
+_FEMALE = """
+fatima fatma aisha amina amal mariam maryam miriam leila layla laila noura nour rania hala huda salma zainab khadija
+sara sarah maria mary anna ana elena olga natalia natalya tatiana irina svetlana julia yulia kateryna iryna emma
+grace ruth esther rose jane joan susan helen linda margaret elizabeth catherine kate anne hannah lina nadia sophie
+marie claire isabel isabella sofia agnes beatrice joyce faith mercy halima hawa habiba samira zahra
+""".split()
+FIRST_NAMES = {**{n: "m" for n in _MALE}, **{n: "f" for n in _FEMALE}}

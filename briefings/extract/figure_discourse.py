@@ -1,0 +1,144 @@
+"""Counts whose category comes from the sentences before: "They are: 1,200 civilians…", "About 900 of them went…"."""
+from __future__ import annotations
+
+from . import figure_totals as totals
+from .figure_phrases import abroad
+from .figure_words import ARRIVE_VERBS, HOST_VERBS, PLAIN_PEOPLE, TOTAL_NOUNS, TOTAL_VERBS, Role
+
+PRONOUNS = {"they", "these", "those", "them"}
+MOVED = ("displaced", "refugees")
+
+
+def context_role(noun, number, before: list[str]) -> Role | None:
+    """Category for a count the grammar leaves open, from the categories counted just before (latest last)."""
+    total = _pronoun_total(noun)
+    if total or (total == "" and before):
+        return Role(total or before[-1], noun, total=True)
+    if not before:
+        return None
+    part = _part_of_before(noun, number)
+    if part is not None:
+        return Role(before[-1], part)
+    if _list_item(noun.sent):
+        return Role(before[-1], number)  # "… left 108 fatalities:" then "85 combatants." "Five ISIS members."
+    hurt = [c for c in before if c in ("killed", "injured")]
+    victims = _victims(noun, number)
+    if victims is not None:
+        return Role(hurt[-1], victims) if hurt else None
+    moved = [c for c in before if c in MOVED]
+    if moved and noun.lemma_.lower() in ("arrival", "newcomer"):
+        return Role(moved[-1], noun)  # "IOM recorded 7,300 new arrivals"
+    if moved and _plain(noun, number):
+        verb = _arrival(noun) or _hosted(noun)
+        if verb is not None:
+            return Role("refugees" if abroad(verb) else moved[-1], verb)
+    return None
+
+
+def _part_of_before(noun, number):
+    """The word tying the count to a group counted earlier: "12 of them", "They are: 40 civilians; 9 soldiers"."""
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if obj is not None and obj.lower_ in PRONOUNS and number.dep_ not in ("dobj", "pobj"):
+        # "police arrested 5 of them": an object of some other act is no part of the victims
+        sent = number.sent
+        if not any(t.tag_ in ("NNS", "NNPS") for t in sent.doc[sent.start:number.i]):
+            return obj  # nothing in this sentence for "them" to stand for
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("among", "including"):
+        pronoun = next((c for c in noun.head.children if c.dep_ == "pobj" and c.lower_ in PRONOUNS), None)
+        if pronoun is not None:
+            return pronoun  # "…, among them 4 women"
+    top = noun
+    for _ in range(6):
+        if top.dep_ in ("conj", "appos") or (top.dep_ == "pobj" and top.head.lower_ in ("including", "among")):
+            top = top.head if top.dep_ != "pobj" else top.head.head
+        else:
+            break
+    verb = top.head
+    if top.dep_ in ("attr", "nsubj") and verb.lemma_ == "be":
+        among = next((p for p in verb.children if p.dep_ == "prep" and p.lower_ == "among"), None)
+        pronoun = next((c for c in among.children if c.lower_ in PRONOUNS), None) if among is not None else None
+        if pronoun is not None:
+            return pronoun  # "Among them are 160 children"
+        other = next((c for c in verb.children if c.dep_ in ("nsubj", "attr") and c != top), None)
+        if other is not None and other.lower_ in PRONOUNS:
+            return other  # "They are: …", "Those were 12 soldiers and …"
+    return None
+
+
+def _pronoun_total(noun) -> str | None:
+    """"the death toll is increasing, where it has increased to 11": a total whose subject is "it"; its category
+    from the total named before it in the sentence, "" when none is named, None when this is no such total."""
+    top = noun
+    while top.dep_ in ("conj", "appos") or (top.dep_ == "pobj" and top.head.lower_ == "including"):
+        top = top.head if top.dep_ != "pobj" else top.head.head
+    if top.dep_ != "pobj" or top.head.lower_ not in ("to", "at"):
+        return None
+    verb = top.head.head
+    if verb.lemma_ not in TOTAL_VERBS or not any(c.dep_ == "nsubj" and c.lower_ in ("it", "which") for c in verb.children):
+        return None
+    named = [t for t in verb.sent if t.i < verb.i and t.lemma_.lower() in TOTAL_NOUNS]
+    return (totals.total_category(named[-1]) if named else None) or ""  # "": what was counted before
+
+
+def _victims(noun, number):
+    """The word "victims" the count belongs to: "the 14 victims", "6 of the victims", "among the victims were 6",
+    "the victims included 7 children"; what they are victims of is whatever was counted just before."""
+    if noun.lemma_.lower() == "victim":
+        return noun
+    words = []
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    words += [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    while noun.dep_ in ("conj", "appos") and noun.head != noun:
+        noun = noun.head  # "7 children and 3 women"
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "attr", "dobj"):
+        words += [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "among" for c in p.children]
+        if verb.lemma_ == "include":
+            words += [c for c in verb.children if c.dep_ == "nsubj"]
+    return next((w for w in words if w.lemma_.lower() == "victim"), None)
+
+
+def _list_item(sent, depth: int = 0) -> bool:
+    """A verbless item of a list breaking down a count given on a line that ends in a colon ("… left 108 dead:")."""
+    if sent.root.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False  # the item's head is the counted noun, no verb over it
+    doc, i = sent.doc, sent.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in ("•", "-", "*", "–")):
+        i -= 1
+    if i < 0:
+        return False
+    if doc[i].text == ":":
+        # not "Key figures:" nor "On 12 March:", a header with no count to break down
+        return any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in doc[i].sent)
+    return depth < 10 and doc[i].text in (".", ";") and _list_item(doc[i].sent, depth + 1)
+
+
+def _plain(noun, number) -> bool:
+    """People in general ("people", "residents") or a bare number."""
+    return noun == number or noun.lemma_.lower() in PLAIN_PEOPLE
+
+
+def _arrival(noun):
+    """The verb of "N people arrived / gathered / were waiting", directly, through a relative clause or "were
+    reported to be gathered"."""
+    verb = None
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        verb = noun.head
+    else:
+        verb = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
+    for _ in range(3):
+        if verb is None or verb.lemma_ in ARRIVE_VERBS:
+            break
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    return verb if verb is not None and verb.lemma_ in ARRIVE_VERBS else None
+
+
+def _hosted(noun):
+    """The verb of "the camp hosts 12,000", "the centre received over 3,000"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("over", "about", "around", "nearly") and head.i == noun.i - 1:
+        head, noun = head.head, head  # "hosts over 12,000" read as a preposition phrase
+    if noun.dep_ in ("dobj", "prep") and head.lemma_ in HOST_VERBS:
+        return head
+    return None

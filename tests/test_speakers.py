@@ -1,0 +1,245 @@
+"""Who said it: names, roles, pronouns and descriptions resolved, on sentences written for these tests."""
+from briefings.extract.quotes import find_quotes
+
+
+def quotes(nlp, text):
+    return find_quotes(nlp(text))
+
+
+def only(nlp, text):
+    found = quotes(nlp, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- who the speaker is ---------------------------------------------------------
+
+def test_surname_becomes_full_name(nlp):
+    text = ('Turkish President Recep Tayyip Erdogan spoke in Ankara on Friday.\n\nThe talks failed, officials said.\n\n'
+            '"We will not allow a new wave of refugees," Erdogan said.')
+    q = only(nlp, text)
+    assert (q.speaker, q.speaker_role) == ("Recep Tayyip Erdogan", "Turkish President")
+
+
+def test_pronoun_resolves_to_named_person(nlp):
+    text = ('Nadia Petrova, the head of the local Red Cross branch, visited the shelter with Mayor Tomas Berg.\n\n'
+            '"Conditions here are terrible and the children are sick," she said.')
+    q = only(nlp, text)
+    assert (q.speaker, q.speaker_role) == ("Nadia Petrova", "head of the local Red Cross branch")
+
+
+def test_pronoun_skips_a_person_of_the_other_gender(nlp):
+    text = ("Ms Amal Haddad met Mr Karim Nasser in the camp on Sunday. Nasser said the food had run out.\n\n"
+            '"We have asked for help many times, and nobody came," she said.')
+    assert only(nlp, text).speaker == "Amal Haddad"
+
+
+def test_the_minister_and_the_spokesman_resolve(nlp):
+    q = only(nlp, 'Foreign Minister Elena Vogel met refugees near the border.\n\n"We will send more doctors to the region soon," the minister said.')
+    assert q.speaker == "Elena Vogel"
+    text = ("The ministry's spokesman, Hamid Karimi, gave the figures on Monday. Aid groups disputed them.\n\n"
+            '"The numbers are accurate and were checked twice," the spokesman said.')
+    assert only(nlp, text).speaker == "Hamid Karimi"
+
+
+def test_the_ministry_resolves_to_the_body_named_before(nlp):
+    text = ("The Health Ministry of Ruritania published new figures on Sunday.\n\n"
+            '"At least 40 people were treated for injuries overnight," the ministry said.')
+    assert only(nlp, text).speaker == "Health Ministry of Ruritania"
+
+
+def test_relative_pronoun_resolves_to_antecedent(nlp):
+    q = only(nlp, 'Aid rose after US President Joe Biden, who said on Monday that "the world cannot look away from this suffering", met the envoys.')
+    assert (q.speaker, q.speaker_role) == ("Joe Biden", "US President")
+
+
+def test_unnamed_speaker_stays_null(nlp):
+    q = only(nlp, 'One resident, who asked not to be named, said: "The shelling started at dawn and did not stop for hours."')
+    assert q.speaker is None
+    q = only(nlp, 'Rebels took the airport. "We control the whole city now," a rebel commander told AFP.')
+    assert q.speaker is None
+
+
+def test_spokesman_of_a_named_body_speaks_for_it(nlp):
+    q = only(nlp, 'A UNICEF spokesman said the agency "will send more water trucks to the camps this week."')
+    assert q.speaker == "UNICEF"
+
+
+def test_organisation_speaker(nlp):
+    q = only(nlp, 'Medecins Sans Frontieres said in a statement: "Our teams treated more than 200 wounded people in two days."')
+    assert q.speaker == "Medecins Sans Frontieres"
+
+
+def test_spokeswoman_for_a_body_speaks_for_it(nlp):
+    q = only(nlp, '"No further attacks are expected in the coming days," a spokeswoman for the Ministry of Defence said.')
+    assert q.speaker == "Ministry of Defence"
+
+
+def test_statement_issued_by_a_person(nlp):
+    text = ('"All parties must protect civilians and allow aid to pass," said a statement issued by Ali Karam, '
+            "the humanitarian coordinator.")
+    assert only(nlp, text).speaker == "Ali Karam"
+
+
+def test_spokesman_of_the_ministry_speaks_for_the_ministry_named_before(nlp):
+    text = ("The Ministry of Health of Ruritania gave new figures on Monday.\n\n"
+            '"We have opened four field hospitals in the north," the ministry\'s spokesman said.')
+    assert only(nlp, text).speaker == "Ministry of Health of Ruritania"
+
+
+def test_joint_statement_names_both_speakers(nlp):
+    text = ('"All parties must protect civilians," said a joint statement issued by Ali Karam, the aid coordinator, '
+            "and Mira Sen, the regional coordinator.")
+    speaker = only(nlp, text).speaker
+    assert "Ali Karam" in speaker and "Mira Sen" in speaker
+
+
+def test_first_name_used_alone_becomes_full_name(nlp):
+    text = ("The prime minister, Abiy Tesfaye, has rejected the report. "
+            '"These accusations are false and politically motivated," Abiy said on Monday.')
+    assert only(nlp, text).speaker == "Abiy Tesfaye"
+
+
+def test_description_named_only_after_the_quote(nlp):
+    text = ('"This is the worst flood in a century," the governor said.\n\n'
+            "The governor, Maria Kovac, asked the capital for helicopters.")
+    assert only(nlp, text).speaker == "Maria Kovac"
+
+
+def test_two_speakers_in_one_paragraph(nlp):
+    text = ("President Emmanuel Kagame and Foreign Minister Jane Mutesi met the envoy. "
+            '"We discussed the return of refugees in great detail," Kagame said. "Both sides want peace," Mutesi added.')
+    assert [q.speaker for q in quotes(nlp, text)] == ["Emmanuel Kagame", "Jane Mutesi"]
+
+
+def test_participle_attribution_without_subject_inherits(nlp):
+    text = ('"The checkpoint was shelled twice by mortars this morning," Vladimir Orlov told reporters. '
+            'Adding, "our teams are ready to help all civilians who want to leave the area."')
+    assert [q.speaker for q in quotes(nlp, text)] == ["Vladimir Orlov", "Vladimir Orlov"]
+
+
+# --- pronouns after unnamed speakers, bodies and descriptions ------------------
+
+def test_pronoun_after_unnamed_speaker_stays_null(nlp):
+    text = ("Governor Pavel Sirko said four bridges had collapsed.\n\n"
+            'A nurse at the district clinic, holding a box of bandages, said supplies had run out. '
+            '"We are sewing wounds by torchlight," she said.')
+    assert only(nlp, text).speaker is None
+
+
+def test_pronoun_after_unnamed_minister_of_another_country(nlp):
+    text = ('Moldovan Prime Minister Ion Rusu told the agency: "We are ready to take in more families."\n\n'
+            "Romania's interior minister has said the border posts could close within days. "
+            '"We cannot carry this alone for much longer," he said on a visit to the port.')
+    found = quotes(nlp, text)
+    assert [q.speaker for q in found] == ["Ion Rusu", None]
+
+
+def test_pronoun_after_named_speaker_still_resolves(nlp):
+    text = ("Ms Lina Oduya, a nurse at the district clinic, said supplies had run out. "
+            '"We are sewing wounds by torchlight," she said.')
+    assert only(nlp, text).speaker == "Lina Oduya"
+
+
+def test_the_group_is_the_named_body_before(nlp):
+    text = ("In the capital, the council and the fire service in the eastern districts jointly reported 40 dead.\n\n"
+            "In the hills, the Mountain Rescue Volunteers said teams were still searching the ravines. "
+            '"Every hour without food matters," the group posted online.')
+    assert only(nlp, text).speaker == "Mountain Rescue Volunteers"
+
+
+def test_spokesperson_of_a_national_body_speaks_for_it(nlp):
+    q = only(nlp, 'A Sudanese army spokesperson said the troops were "moving toward the bridge with great care" on Monday.')
+    assert q.speaker == "Sudanese army"
+
+
+def test_pronoun_after_a_body_spokesman_means_the_body(nlp):
+    text = ('A Kenyan police spokesman said six officers had been hurt. '
+            '"The crowd threw stones for more than an hour," he told reporters.')
+    assert only(nlp, text).speaker == "Kenyan police"
+
+
+def test_description_that_names_the_person(nlp):
+    text = ('One witness, a 30-year-old mechanic named Tariq Aziz, saw the blast from his shop. '
+            '"The whole street shook for several seconds," he said.')
+    assert only(nlp, text).speaker == "Tariq Aziz"
+
+
+def test_the_group_without_a_body_before_is_unnamed(nlp):
+    q = only(nlp, 'Clashes went on overnight. "We will hold every village we took this week," the group said in a statement.')
+    assert q.speaker is None
+
+
+def test_the_group_means_a_body_named_earlier_even_as_an_object(nlp):
+    text = ("Fighters of the Arakan Liberation Front attacked two police posts near the river on Sunday. "
+            '"We will hold every village we took this week," the group said in a statement.')
+    assert only(nlp, text).speaker == "Arakan Liberation Front"
+
+
+def test_dateline_is_not_the_speaker(nlp):
+    text = ('ASMARA, May 4 (Reuters) - Eritrea\'s information minister Tekle Haile said on Monday that '
+            '"the border crossings will reopen within a week."')
+    assert only(nlp, text).speaker == "Tekle Haile"
+
+
+def test_relative_of_a_named_person_is_not_that_person(nlp):
+    text = ("Samir Haddad, 16, was shot at the market. Samir's mother said he had gone out for bread. "
+            '"He was only a child," she said.')
+    assert only(nlp, text).speaker is None
+
+
+def test_pronoun_after_an_unnamed_definite_description_keeps_the_named_person(nlp):
+    text = ("Jonas Berg, the head of the agency, said the situation was dire. The official added that the roads were cut. "
+            '"We cannot reach the villages in the hills," he said.')
+    assert only(nlp, text).speaker == "Jonas Berg"
+
+
+def test_age_description_with_adding(nlp):
+    text = ('Rose Banda lost her house in the flood. "The river took everything," the 61-year-old said, '
+            'adding: "We will build again from nothing."')
+    assert [q.speaker for q in quotes(nlp, text)] == ["Rose Banda", "Rose Banda"]
+
+
+def test_headline_chief_is_the_person_named_below_not_the_body(nlp):
+    text = ('Chad army chief vows to fight "until the last rebel column is gone"\n\n'
+            "Army chief Idriss Mahamat spoke to troops in Abeche on Monday.")
+    assert only(nlp, text).speaker == "Idriss Mahamat"
+
+
+def test_the_agency_means_the_latest_body_not_an_older_agency(nlp):
+    text = ("The national disaster agency said 9,000 people had fled the floods.\n\n"
+            "The Danish Refugee Council said it was sending tents to the camps. "
+            '"Our staff are on the ground," the agency said in a statement.')
+    assert only(nlp, text).speaker == "Danish Refugee Council"
+
+
+def test_pronoun_after_an_unnamed_subject_the_parser_leaves_without_a_verb(nlp):
+    text = ('President Lazarus Phiri visited the camp. "We will help every family," he said.\n\n'
+            "A village elder, who asked not to be named for fear of reprisals, accused officials of stealing aid. "
+            '"The food is sold before it reaches us," he said.')
+    assert [q.speaker for q in quotes(nlp, text)] == ["Lazarus Phiri", None]
+
+
+def test_two_speakers_alternating_with_pronouns(nlp):
+    text = ("Police chief Tom Adeyemi met the march organiser, Sara Bello, on Monday. "
+            '"We will protect everyone who marches peacefully," Adeyemi said. '
+            '"We have heard that promise before," Bello replied. "This time it is different," he insisted.')
+    assert [q.speaker for q in quotes(nlp, text)] == ["Tom Adeyemi", "Sara Bello", "Tom Adeyemi"]
+
+
+def test_she_skips_a_man_named_later(nlp):
+    text = ("Amina Yusuf met the district governor, John Okafor, at the camp. Okafor promised more water. "
+            '"We were promised water last month too," she said.')
+    assert only(nlp, text).speaker == "Amina Yusuf"
+
+
+def test_pronoun_skips_an_unnamed_person_who_did_not_speak(nlp):
+    text = ("Dr Yusuf Bakr, 45, said the hospital was full. A nurse was killed on Monday. "
+            '"We cannot go on working like this," he said.')
+    assert only(nlp, text).speaker == "Yusuf Bakr"
+
+
+def test_the_groups_leader_is_the_leader_named_before(nlp):
+    text = ('Rebel leader Joseph Kabila Mutombo spoke in Goma on Monday. '
+            '"We will not accept any deal without a full ceasefire," the group\'s leader said.')
+    assert only(nlp, text).speaker == "Joseph Kabila Mutombo"

@@ -274,3 +274,10 @@ def test_plural_possessive_inside_single_quotes(nlp):
 def test_partial_quote_with_one_capitalised_word_is_a_quote(nlp):
     q = only(nlp, "Minister Hugo Lind called the siege 'a war on all Ruritanians' and left without questions.")
     assert (q.text, q.speaker) == ("a war on all Ruritanians", "Hugo Lind")
+
+
+def test_headline_name_colon_quote(nlp):
+    text = ('Kovalenko: "We will never give up the southern bank of the river"\n\n'
+            "ODESA (Reuters) - Defence Minister Taras Kovalenko said on Monday that the army would keep fighting.")
+    q = only(nlp, text)
+    assert (q.speaker, q.speaker_role) == ("Taras Kovalenko", "Defence Minister")

@@ -243,3 +243,16 @@ def test_the_groups_leader_is_the_leader_named_before(nlp):
     text = ('Rebel leader Joseph Kabila Mutombo spoke in Goma on Monday. '
             '"We will not accept any deal without a full ceasefire," the group\'s leader said.')
     assert only(nlp, text).speaker == "Joseph Kabila Mutombo"
+
+
+def test_two_titled_people_joined_by_and_keep_their_own_titles(nlp):
+    text = ("Governor Ali Musa and Mayor Grace Ndlovu toured the camp. "
+            '"We need more tents," said the governor. "And more water," said the mayor, "before the heat comes."')
+    found = quotes(nlp, text)
+    assert [(q.speaker, q.speaker_role) for q in found] == [("Ali Musa", "Governor"), ("Grace Ndlovu", "Mayor")]
+
+
+def test_statement_with_nobody_speaking_before_is_the_body_that_acted(nlp):
+    text = ('The Civil Defence Directorate gave a new toll on Sunday. '
+            '"Nine rescuers are among the dead", according to the statement.')
+    assert only(nlp, text).speaker == "Civil Defence Directorate"

@@ -27,6 +27,53 @@ Zambia Zimbabwe Europe
 }
 
 
+# Nationality adjectives and their countries: "the Indian state of Mizoram" lies in India.
+NATIONALITIES = dict(pair.split(":") for pair in """
+afghan:afghanistan algerian:algeria angolan:angola armenian:armenia azerbaijani:azerbaijan bangladeshi:bangladesh
+belarusian:belarus beninese:benin bolivian:bolivia brazilian:brazil burkinabe:burkina burundian:burundi
+cameroonian:cameroon canadian:canada chadian:chad chilean:chile chinese:china colombian:colombia congolese:congo
+djiboutian:djibouti ecuadorian:ecuador egyptian:egypt eritrean:eritrea ethiopian:ethiopia gabonese:gabon
+gambian:gambia georgian:georgia german:germany ghanaian:ghana greek:greece guatemalan:guatemala guinean:guinea
+haitian:haiti honduran:honduras hungarian:hungary indian:india indonesian:indonesia iranian:iran iraqi:iraq
+israeli:israel ivorian:ivory jordanian:jordan kazakh:kazakhstan kenyan:kenya kuwaiti:kuwait kyrgyz:kyrgyzstan
+lao:laos lebanese:lebanon liberian:liberia libyan:libya malawian:malawi malaysian:malaysia malian:mali
+mauritanian:mauritania mexican:mexico moldovan:moldova mongolian:mongolia moroccan:morocco mozambican:mozambique
+namibian:namibia nepalese:nepal nepali:nepal nicaraguan:nicaragua nigerian:nigeria nigerien:niger
+pakistani:pakistan panamanian:panama peruvian:peru philippine:philippines polish:poland romanian:romania
+russian:russia rwandan:rwanda salvadoran:salvador saudi:saudi senegalese:senegal serbian:serbia somali:somalia
+sudanese:sudan syrian:syria tajik:tajikistan tanzanian:tanzania thai:thailand togolese:togo tunisian:tunisia
+turkish:turkey ugandan:uganda ukrainian:ukraine uzbek:uzbekistan venezuelan:venezuela vietnamese:vietnam
+yemeni:yemen zambian:zambia zimbabwean:zimbabwe
+""".split())
+
+
+def country_of(word: str) -> str | None:
+    """The country a country name or nationality adjective names ("Indian" → "india"), or None."""
+    w = word.lower()
+    return NATIONALITIES.get(w) or (w if w in COUNTRIES else None)
+
+
+def home_country(doc) -> str | None:
+    """The country a story is about: the one its words name more often than any other."""
+    if "home_country" not in doc.user_data:
+        counts: dict[str, int] = {}
+        for tok in doc:
+            country = country_of(tok.text) if tok.text[:1].isupper() else None
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        leader = max(counts, key=counts.get) if counts else None
+        # a tie names no home: "crossed into the Indian state of Mizoram, joining people from Myanmar"
+        doc.user_data["home_country"] = leader if len(ranked) == 1 or ranked[:2] and ranked[0] > ranked[1] else None
+    return doc.user_data["home_country"]
+
+
+def foreign(word: str, doc) -> bool:
+    """A country name or nationality adjective naming a country other than the story's own."""
+    country = country_of(word)
+    return country is not None and country != home_country(doc)
+
+
 def is_country(text: str) -> bool:
     """True for a country name ("Chad", "South Sudan", "the Netherlands")."""
     return text.lower().strip() in COUNTRIES

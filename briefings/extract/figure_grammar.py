@@ -1,6 +1,7 @@
 """Which category a number belongs to, read from the dependency tree around it."""
 from __future__ import annotations
 
+from . import figure_repairs as repairs
 from . import figure_totals as totals
 from .figure_phrases import (
     abroad, adjacent_state, after_fleeing, elided_passive, from_homes, hurt_phrase, in_camps, not_victims, to_death,
@@ -66,7 +67,7 @@ def _shared_with_other_category(role: Role) -> bool:
         if conj.dep_ != "conj":
             continue
         other = STATES.get(conj.lower_) or TRANSITIVE.get(conj.lemma_) or INTRANSITIVE.get(conj.lemma_)
-        own_slot = any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in conj.children)
+        own_slot = any(c.dep_ in ("nsubj", "nsubjpass", "dobj") or repairs.range_object(c) for c in conj.children)
         if other in ("killed", "injured") and other != role.category and not own_slot:
             return True
     return False
@@ -80,23 +81,33 @@ def _role_of(noun, number) -> Role | None:
         p.dep_ == "prep" and p.lower_ == "of" and any(c.lower_ in ("whom", "which") for c in p.children)
         for p in clause.children
     ):
-        return role_of(clause.head, clause.head)  # "30,000 people, of whom 18,000 are children"
+        # "38 wounded, of whom five later died": the clause's own verb first; "…, of whom 18,000 are children": the whole
+        return verb_role(clause, "nsubj") or role_of(clause.head, clause.head)
     if noun == number and _partitive(number):
         # "three of the wounded later died": what happened to them outranks the group they came from
         return _through_head(noun) or _partitive(number)
-    own = own_category(noun, number)
-    if own and own.category in ("refugees", "displaced"):
-        # "the bodies of 11 refugees", "displaced people crossed into Chad": what happened to them outranks the noun
-        # also through conjuncts and lists: "the bodies of 14 migrants and 6 refugees", "four children: …"
-        event = _climb(noun)
-        if event is not None and event.category in ("killed", "injured", "refugees"):
-            return event
+    partner = repairs.list_partner(noun)
+    if partner is not None:
+        return role_of(partner, partner)
+    if repairs.among_them(noun):
+        return _antecedent_role(number)  # "killed eight civilians, among them three women in the camp"
+    own = _event_over(noun, own_category(noun, number))
     if own:
         return own
     part = _including_part(noun) or _alongside(noun)
     if part:
         return part
     return totals.total_after_to(number) or _climb(noun)
+
+
+def _event_over(noun, own: Role | None) -> Role | None:
+    """What happened to displaced people or refugees outranks the noun: "the bodies of 11 refugees", "killing five
+    displaced people, including two children", "displaced people crossed into Chad"."""
+    if own and own.category in ("refugees", "displaced"):
+        event = _climb(noun)
+        if event is not None and event.category in ("killed", "injured", "refugees"):
+            return event
+    return own
 
 
 def _climb(noun) -> Role | None:
@@ -110,7 +121,7 @@ def _climb(noun) -> Role | None:
         if head == cur:
             return None
         if cur.dep_ in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
-            own = own_category(head, head)
+            own = _event_over(head, own_category(head, head))
             if own:
                 return own
             cur = head
@@ -123,8 +134,8 @@ def _climb(noun) -> Role | None:
             cur = head.head
             if cur.pos_ in ("VERB", "AUX"):
                 # "were killed, including 4 children"; "the toll rose to 14, including two women"
-                return _verb_role(cur, "dobj") or (totals.total_role(cur) if cur.lemma_ in TOTAL_VERBS else None)
-            own = own_category(cur, cur)
+                return verb_role(cur, "dobj") or (totals.total_role(cur) if cur.lemma_ in TOTAL_VERBS else None)
+            own = _event_over(cur, own_category(cur, cur))
             if own:
                 return own
             continue
@@ -167,15 +178,15 @@ def own_category(noun, number) -> Role | None:
             return Role("injured", child)  # "40 patients with gunshot wounds"
         if child.dep_ == "acl" and child.pos_ == "VERB":
             passive = child.tag_ == "VBN" and child.lemma_ not in INTRANSITIVE
-            role = _verb_role(child, "dobj" if passive else "nsubj")
+            role = verb_role(child, "dobj" if passive else "nsubj")
             if role:
                 return role
-        if child.dep_ == "relcl":
+        if child.dep_ == "relcl" and not _partitive_clause(child):
             whose = next((c for c in child.subtree if c.lower_ == "whose" and c.dep_ == "poss"), None)
             if whose is not None and whose.head.lemma_.lower() in OF_NOUNS:
                 return Role(OF_NOUNS[whose.head.lemma_.lower()], whose.head)  # "15 whose deaths were caused"
             rel = next((c for c in child.children if c.lower_ in ("who", "that", "whom", "which")), None)
-            role = _verb_role(child, rel.dep_ if rel is not None else "nsubj")
+            role = verb_role(child, rel.dep_ if rel is not None else "nsubj")
             if role:
                 return role
     return None
@@ -231,11 +242,16 @@ def _partitive(number) -> Role | None:
     if obj.lower_ in ("them", "these", "those"):
         if number.dep_ in ("npadvmod", "appos", "conj"):
             head = number.head
-            role = _verb_role(head, "dobj") if head.pos_ in ("VERB", "AUX") else role_of(head, head)
+            role = verb_role(head, "dobj") if head.pos_ in ("VERB", "AUX") else role_of(head, head)
             if role:
                 return role
         return _antecedent_role(number)
     return None
+
+
+def _partitive_clause(clause) -> bool:
+    """"…, of whom two died later", "…, five of whom died": the clause tells about a part, not the whole."""
+    return any(t.dep_ == "pobj" and t.lower_ in ("whom", "which") and t.head.lower_ == "of" for t in clause.subtree)
 
 
 def _antecedent_role(number) -> Role | None:
@@ -252,19 +268,23 @@ def _through_head(cur) -> Role | None:
     """Category from the word `cur` depends on: the verb it is subject/object of, or an "of" noun."""
     dep, head = cur.dep_, cur.head
     if dep in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT") and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
-        role = _verb_role(head, dep)
+        role = verb_role(head, dep)
         if role:
             return role
     if dep == "nsubj" and head.dep_ in ("aux", "auxpass") and head.head != head:
         # "were pre-emptively evacuated": a hyphenated adverb cut the subject off its verb
-        return _verb_role(head.head, "nsubjpass" if head.dep_ == "auxpass" else "nsubj")
+        return verb_role(head.head, "nsubjpass" if head.dep_ == "auxpass" else "nsubj")
     if dep == "pobj" and head.lower_ in ("over", "about", "around", "above", "nearly") and head.i == cur.i - 1:
         if head.head.pos_ == "VERB" and head.dep_ == "prep":
-            return _verb_role(head.head, "dobj")  # "killed over 100" read as a preposition phrase
+            return verb_role(head.head, "dobj")  # "killed over 100" read as a preposition phrase
+    if dep == "pobj" and repairs.range_object(head):
+        return verb_role(head.head, "dobj")  # "wounding between 50 and 60", "evacuated between 4,000 and 5,000 people"
     if dep == "pobj":
         prep, owner = head, head.head
         if prep.lower_ == "of" and owner.lemma_.lower() in OF_NOUNS:
             return Role(OF_NOUNS[owner.lemma_.lower()], owner)
+        if prep.lower_ == "of" and owner.lower_ == "remains" and owner.pos_ == "NOUN":
+            return Role("killed", owner)  # "the remains of three soldiers were found", like bodies
         if prep.lower_ == "of" and owner.lemma_.lower() == "life" and owner.head.lemma_ in ("claim", "take", "cost", "lose"):
             return Role("killed", owner)  # "claimed the lives of seven people"
         if prep.lower_ in ("to", "at", "of") and owner.lemma_.lower() == "toll":
@@ -279,7 +299,7 @@ def _through_head(cur) -> Role | None:
         if prep.lower_ in ("from", "into", "to") and owner.lemma_ in ("flee", "force", "drive", "displace"):
             return None
     if dep == "npadvmod" and head.pos_ == "VERB" and cur.i > head.i:
-        role = _verb_role(head, "dobj")  # the parser's reading of "has displaced 150,000 people"
+        role = verb_role(head, "dobj")  # the parser's reading of "has displaced 150,000 people"
         if role:
             return role
     if dep in ("dobj", "attr", "npadvmod", "advmod", "nsubj", "ROOT") and head.lemma_ in TOTAL_VERBS:
@@ -290,7 +310,7 @@ def _through_head(cur) -> Role | None:
 MOVES = {"flee", "escape", "cross", "arrive", "relocate", "go", "head", "move", "travel", "walk", "run"}
 
 
-def _verb_role(verb, dep: str) -> Role | None:
+def verb_role(verb, dep: str) -> Role | None:
     """Category when a noun fills slot `dep` of `verb` (active object, passive or intransitive subject)."""
     lemma = verb.lemma_.lower()
     # "eight wounded" (auxiliary elided) is passive; "have died" is not
@@ -315,7 +335,7 @@ def _verb_role(verb, dep: str) -> Role | None:
                 return Role("refugees" if child.lemma_ == "flee" and abroad(child) else INTRANSITIVE[child.lemma_], child)
             pushed = lemma in ("force", "drive", "prompt", "cause", "lead")
             if child.dep_ in ("xcomp", "ccomp") and child.lemma_ in ("seek", "take", "find") and pushed:
-                return _verb_role(child, "nsubj")
+                return verb_role(child, "nsubj")
         if to_safety(verb):
             return Role("displaced", verb)  # "moved 12,000 people to safer areas"
         if lemma in ("claim", "cost", "take") and any(c.lemma_ == "life" for c in children):
@@ -356,7 +376,7 @@ def _verb_role(verb, dep: str) -> Role | None:
             flee = next((c for c in children if c.dep_ == "xcomp" and c.lemma_ in INTRANSITIVE), None)
             refuge = next((c for c in children if c.dep_ == "xcomp" and c.lemma_ in ("seek", "take", "find")), None)
             if flee is None and refuge is not None:
-                return _verb_role(refuge, "nsubj")  # "were forced to seek refuge in shelters"
+                return verb_role(refuge, "nsubj")  # "were forced to seek refuge in shelters"
             if flee is not None:
                 return Role("refugees" if flee.lemma_ == "flee" and abroad(flee) else INTRANSITIVE[flee.lemma_], flee)
         if dep == "nsubjpass" and (from_homes(verb) or to_safety(verb)):
@@ -371,5 +391,5 @@ def _verb_role(verb, dep: str) -> Role | None:
         active = raised is not None and raised.lemma_ in TRANSITIVE and any(c.dep_ == "dobj" for c in raised.children)
         if raised is not None and lemma not in ("force", "make") and not active:
             # "569 were known to have died", "20 are believed to have been killed"
-            return _verb_role(raised, "nsubjpass" if any(c.dep_ == "auxpass" for c in raised.children) else "nsubj")
+            return verb_role(raised, "nsubjpass" if any(c.dep_ == "auxpass" for c in raised.children) else "nsubj")
     return None

@@ -1,7 +1,7 @@
 """Set phrases that make a count of victims: "fled to Chad", "left homeless", "in camps", "sustained injuries"."""
 from __future__ import annotations
 
-from .countries import is_country
+from .countries import country_of, foreign, is_country
 from .figure_words import ARRIVE_VERBS, STATES, Role
 
 
@@ -24,6 +24,11 @@ def abroad(verb) -> bool:
         return True  # "fled abroad"
     if verb.lemma_ in ("flee", "escape", "leave") and any(c.dep_ == "dobj" and is_country(c.text) for c in verb.children):
         return True  # "fled Ukraine": leaving the country
+    if verb.lemma_ in ("seek", "take", "find") and any(c.lower_ == "there" for c in verb.children) and _crossed_before(verb):
+        return True  # "… crossed into India, joining 31,000 who had sought refuge there"
+    if any(c.dep_ == "conj" and c.lemma_ in ("seek", "take", "find", "cross") and _shares_subject(c) and abroad(c)
+           for c in verb.children):
+        return True  # "fled the fighting and sought refuge in Thailand"
     into = ("in", "to", "into") if verb.lemma_ in ("arrive", "seek", "take", "find") else ("to", "into", "across", "for", "over")
     # "took refuge in shelters in Turkey" says where the shelters are, not that anyone crossed a border
     preps = _place_preps(verb) if verb.lemma_ not in ("seek", "take", "find") else [c for c in verb.children if c.dep_ == "prep"]
@@ -41,6 +46,16 @@ def abroad(verb) -> bool:
         if prep.lower_ in into and is_country(" ".join(words)):
             return True
     return False
+
+
+def _shares_subject(verb) -> bool:
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _crossed_before(verb) -> bool:
+    """An earlier verb in the sentence took people across a border: "there" is abroad."""
+    moves = ("flee", "cross", "escape", "arrive", "go", "head", "move", "enter")
+    return any(t.lemma_ in moves and t.pos_ == "VERB" and abroad(t) for t in verb.sent if t.i < verb.i)
 
 
 NEIGHBOURING = {"neighbouring", "neighboring", "nearby", "other", "third"}
@@ -63,10 +78,20 @@ def _foreign(obj) -> bool:
     words = " ".join(t.text for t in obj.subtree if t.dep_ not in ("det", "amod", "advmod") and t.i <= obj.i)
     if is_country(words) or is_country(obj.text):
         return True
-    if any(c.dep_ == "poss" and is_country(" ".join(t.text for t in c.subtree if t.dep_ != "case")) for c in obj.children):
-        return True  # "into India's Mizoram state"
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+    name = " ".join(t.text for t in owner.subtree if t.dep_ != "case") if owner is not None else ""
+    if is_country(name):
+        return foreign(name, obj.doc)  # "into India's Mizoram state"; "to Syria's Idlib province" in a Syria story stays inside
+    nationality = next((c for c in obj.children if c.dep_ in ("amod", "compound") and country_of(c.text)), None)
+    crossed = obj.head.lower_ == "into" and obj.head.head.lemma_ == "cross"
+    if obj.lemma_.lower() in REGIONS and nationality is not None and (crossed or foreign(nationality.text, obj.doc)):
+        return True  # "crossed into the Thai province of Tak", "fled to the Indian state of Mizoram" in a Myanmar story
     neighbouring = any(c.lower_ in NEIGHBOURING for c in obj.children)
     return obj.lemma_.lower() in ("country", "nation") and neighbouring
+
+
+REGIONS = {"state", "province", "region", "district", "county", "city", "town", "territory", "governorate",
+           "division", "prefecture", "department", "side", "capital", "village", "camp"}
 
 
 def in_camps(tok) -> str | None:
@@ -209,6 +234,8 @@ def not_victims(noun, number) -> bool:
         return True
     if noun == number and _counts_households(number):
         return True  # "1,300 families were affected and 230 were displaced": still families
+    if number.dep_ == "nsubj" and number.head.lemma_ == "be" and _in_condition(number.head):
+        return True  # "two of whom were in critical condition"
     for tok in (noun, number) if noun != number else (noun,):
         for prep in (c for c in tok.children if c.dep_ == "prep"):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -220,6 +247,11 @@ def not_victims(noun, number) -> bool:
     while top.dep_ in ("conj", "appos") and top.head != top:
         top = top.head
     return top.dep_ == "pobj" and top.head.lower_ == "to" and top.head.head.lemma_ == "home"
+
+
+def _in_condition(tok) -> bool:
+    return any(p.dep_ == "prep" and p.lower_ == "in" and any(c.dep_ == "pobj" and c.lemma_ == "condition" for c in p.children)
+               for p in tok.children)
 
 
 def _counts_households(number) -> bool:

@@ -48,8 +48,18 @@ def total_after_to(number) -> Role | None:
         return None
     for verb in clause_ancestors(number, 4):
         if verb.lemma_ in TOTAL_VERBS:
-            return total_role(verb)
+            return total_role(verb) or shifted_total(number, verb)
     return None
+
+
+def shifted_total(number, verb) -> Role | None:
+    """"brings to 219 the number of soldiers killed": the total named after the number it reached."""
+    doc, end = number.doc, min(verb.sent.end, number.i + 6)
+    noun = next((t for t in doc[number.i + 1:end] if t.lemma_.lower() in TOTAL_NOUNS and t.pos_ == "NOUN"), None)
+    if noun is None or any(t.pos_ not in ("DET", "ADJ", "NOUN") for t in doc[number.i + 1:noun.i]):
+        return None  # only "the (total/overall) number" may stand between
+    category = total_category(noun)
+    return Role(category, noun, total=True) if category else None
 
 
 def clause_ancestors(tok, limit: int) -> list:
@@ -100,6 +110,19 @@ def arrivals(noun) -> Role | None:
     return None
 
 
+def _counted(noun) -> list:
+    """Who a total counts: "the number of soldiers", "… of members of the forces (who were killed)", and conjuncts
+    the parser hung on the total ("the number of soldiers and allied fighters killed")."""
+    found = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found.append(obj)
+            found += [c for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
+    if found:
+        found += [c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    return found
+
+
 def total_category(noun) -> str | None:
     """What a total counts: "death toll" → killed; "the number of people displaced" → displaced."""
     if noun.lemma_.lower() == "toll":
@@ -107,19 +130,15 @@ def total_category(noun) -> str | None:
             if child.lemma_.lower() in ("injury", "injured", "wounded"):
                 return "injured"
         return "killed"
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                lemma = obj.lemma_.lower()
-                if obj.lower_ in STATES:
-                    return STATES[obj.lower_]
-                if lemma in PEOPLE_NOUNS or lemma in OF_NOUNS:
-                    return PEOPLE_NOUNS.get(lemma) or OF_NOUNS[lemma]
-                own = grammar.own_category(obj, obj)
-                if own:
-                    return own.category
+    for obj in _counted(noun):
+        lemma = obj.lemma_.lower()
+        if obj.lower_ in STATES:
+            return STATES[obj.lower_]
+        if lemma in PEOPLE_NOUNS or lemma in OF_NOUNS:
+            return PEOPLE_NOUNS.get(lemma) or OF_NOUNS[lemma]
+        own = grammar.own_category(obj, obj)
+        if own:
+            return own.category
     for child in noun.children:
         if child.dep_ in ("compound", "amod") and child.lemma_.lower() in ("death", "casualty"):
             return "killed"

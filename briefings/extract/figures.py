@@ -11,6 +11,7 @@ from .figure_context import attribution, group, is_stock, location, not_a_fact, 
 from .figure_discourse import context_role
 from .figure_grammar import adjacent_role, counted_noun, role_of
 from .figure_phrases import not_victims
+from .figure_repairs import conjunct_verb, part_of_conjunct, subject_role
 from .figure_words import THINGS
 from .numbers import Amount, find_amounts
 
@@ -79,8 +80,12 @@ def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | Non
     noun, number = counted_noun(doc, amount.start, amount.end)
     if noun != number and noun.lemma_.lower() in THINGS:
         return None
-    role = role_of(noun, number) or adjacent_role(doc, amount.start)
-    if role is None and amount.value is not None and not not_victims(noun, number):
+    own_verb = conjunct_verb(doc, amount.start, amount.end) or part_of_conjunct(doc, amount.start)
+    if own_verb is not None:
+        role = subject_role(own_verb)  # "… and 23, mostly women, were injured": that clause's verb decides
+    else:
+        role = role_of(noun, number) or adjacent_role(doc, amount.start)
+    if role is None and own_verb is None and amount.value is not None and not not_victims(noun, number):
         role = context_role(noun, number, before)
     if role is None or not_a_fact(role.trigger, tokens):
         return None
@@ -113,8 +118,8 @@ def _gapped(doc, sent, amount: Amount, before: Figure, article_date: str | None)
     after = doc[amount.end] if amount.end < sent.end else None
     if amount.value is None or doc[amount.start - 1].lower_ != "and" or number.dep_ not in ("conj", "npadvmod", "appos"):
         return None
-    if after is not None and after.pos_ not in ("ADP", "PUNCT"):
-        return None  # "and 20 soldiers", "and 20 were wounded": not a gap
+    if after is not None and after.pos_ not in ("ADP", "PUNCT") or conjunct_verb(doc, amount.start, amount.end):
+        return None  # "and 20 soldiers", "and 20 were wounded", "and 20, mostly women, were missing": not a gap
     head = number.head
     if head.like_num and not before.start <= head.idx < before.end:
         return None  # "aged 15 and 16": coordinated with a number that was no count

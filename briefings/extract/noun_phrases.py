@@ -75,7 +75,8 @@ def fits_role(tok, role: str | None) -> bool:
     for c in tok.children:
         # "the group's leader" is anaphoric; "Israel's defence minister" is not
         named = c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")
-        qualifies = c.dep_ == "compound" or named
+        office = c.dep_ == "amod" and c.lower_ in TITLE_WORDS and c.lower_ not in ("former", "acting")  # "interior"
+        qualifies = c.dep_ == "compound" or named or office
         if not qualifies or not c.is_alpha or c.pos_ == "PRON":
             continue
         if not any(w[:5] == c.lower_[:5] for w in words) and (national or c.ent_type_ not in ("NORP", "GPE")):
@@ -130,8 +131,10 @@ def name_role(head, name_start: int) -> str | None:
     if left:
         lo = min(t.i for c in left for t in c.subtree)
         toks = []
-        for t in reversed(head.doc[lo:name_start]):  # the title stops at a dateline or a number
+        for t in reversed(head.doc[lo:name_start]):  # the title stops at a dateline, a number or another name
             if t.like_num or t.ent_type_ in ("DATE", "TIME", "CARDINAL") or (t.is_punct and t.text != "-"):
+                break
+            if t.lower_ in ("and", "or", "&"):  # "Governor Ali Musa and Mayor Grace Ndlovu"
                 break
             if t.lower_ not in HONORIFICS:
                 toks.insert(0, t)

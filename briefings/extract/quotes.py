@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from ..models import Quote
 from .quote_marks import TERMINAL_END, MarkedSpan, drop_repeats, find_spans, is_quotation, paragraphs
 from .speakers import UNKNOWN, Resolver, Speaker
-from .speech_words import ABBREVIATIONS, AFTER_ONLY, SPEECH_VERBS
+from .quote_shapes import colon_speaker, dash_speaker, ends_sentence, named_next, window_tokens
+from .speech_words import AFTER_ONLY, SPEECH_VERBS
 
 VERSION = 4
 
-TERMINALS = {".", "!", "?"}
 
 
 _FLOATING = Speaker(None, None, "floating")  # attributed by a verb without subject: inherit
@@ -52,8 +52,9 @@ def find_quotes(doc) -> list[Quote]:
         speaker = _attribute(doc, span, spans, paras, inside, resolver, events)
         floating = speaker is None and _starts_sentence(doc, span, spans, paras, inside) and not _is_heading(text, span, paras)
         if speaker is _FLOATING or floating:
-            # a floating quotation: the latest speaker in this or the previous paragraph
-            speaker = _inherit(span, prev, events, doc, para_starts) or _named_next(doc, span, paras, resolver, inside)
+            # a floating quotation: the latest speaker in this or the previous paragraph, else the one named next
+            speaker = _inherit(span, prev, events, doc, para_starts)
+            speaker = speaker or named_next(doc, span, paras, resolver, inside)
         speaker = speaker or UNKNOWN
         role = speaker.role or (resolver.role_of(speaker.name) if speaker.name else None)
         parts = _trimmed(text, span.parts)
@@ -78,7 +79,7 @@ def _is_short_quotation(doc, span: MarkedSpan, paras) -> bool:
         return False
     follow = doc.char_span(span.end + 1, min(len(text), span.end + 80), alignment_mode="contract") or []
     for t in follow:
-        if _ends(t) or t.text in "“«\"‘":
+        if ends_sentence(t) or t.text in "“«\"‘":
             return False
         if _is_speech(t):
             return True
@@ -121,7 +122,7 @@ def _is_interruption(doc, first: _Span, second: MarkedSpan) -> bool:
     if not gap.rstrip().endswith(","):
         return False
     gap_tokens = doc.char_span(first.end + 1, second.start - 1, alignment_mode="contract") or []
-    return not any(_ends(t) for t in gap_tokens) and any(_is_speech(t) for t in gap_tokens)
+    return not any(ends_sentence(t) for t in gap_tokens) and any(_is_speech(t) for t in gap_tokens)
 
 
 def _inside_tokens(doc, marked: list[MarkedSpan]) -> set[int]:
@@ -134,13 +135,6 @@ def _inside_tokens(doc, marked: list[MarkedSpan]) -> set[int]:
                 inside.update(range(chunk.start, chunk.end))
     return inside
 
-
-def _ends(tok) -> bool:
-    """Whether tok ends a sentence; the model splits "Lt." and "Col." into a word and a full stop."""
-    if tok.text not in TERMINALS:
-        return False
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return not (tok.text == "." and prev is not None and not prev.whitespace_ and prev.lower_ + "." in ABBREVIATIONS)
 
 
 def _is_speech(tok) -> bool:
@@ -220,10 +214,6 @@ def _speech_events(doc, inside: set[int], resolver: Resolver) -> list[tuple[int,
     return events
 
 
-def _window_tokens(doc, lo: int, hi: int):
-    span = doc.char_span(lo, hi, alignment_mode="contract") if hi > lo else None
-    return list(span) if span is not None else []
-
 
 def _after_window(doc, span: _Span, spans: list[_Span], paras, inside: set[int]) -> list:
     """Tokens after the closing mark up to the end of the sentence, the next quotation or the paragraph."""
@@ -231,11 +221,11 @@ def _after_window(doc, span: _Span, spans: list[_Span], paras, inside: set[int])
     para_end = paras[span.last_para][1]
     nxt = min([s.start - 1 for s in spans if s.start > span.end] + [para_end])
     toks = []
-    for t in _window_tokens(doc, span.end + 1, nxt):
+    for t in window_tokens(doc, span.end + 1, nxt):
         if t.i in inside or "\n" in t.text:  # a line break ends the attribution too
             break
         toks.append(t)
-        if _ends(t):
+        if ends_sentence(t):
             break
     inner = text[span.parts[-1][0] : span.end].rstrip()
     words = [t for t in toks if t.is_alpha]
@@ -253,9 +243,9 @@ def _after_window(doc, span: _Span, spans: list[_Span], paras, inside: set[int])
 def _before_window(doc, span: _Span, spans: list[_Span], paras, inside: set[int]) -> list:
     """Tokens from the start of the sentence to the opening mark."""
     lo = max([paras[span.para][0]] + [s.end + 1 for s in spans if s.end < span.start])
-    toks = [t for t in _window_tokens(doc, lo, span.start - 1) if t.i not in inside]
+    toks = [t for t in window_tokens(doc, lo, span.start - 1) if t.i not in inside]
     for k in range(len(toks) - 1, -1, -1):
-        if _ends(toks[k]) or "\n" in toks[k].text:
+        if ends_sentence(toks[k]) or "\n" in toks[k].text:
             return toks[k + 1 :]
     return toks
 
@@ -273,7 +263,7 @@ def _starts_sentence(doc, span: _Span, spans, paras, inside) -> bool:
 
 def _attribute(doc, span: _Span, spans, paras, inside, resolver: Resolver, events) -> Speaker | None:
     """The quotation's own attribution, or None when it has none (a floating quotation)."""
-    gap = [t for a, b in span.gaps for t in _window_tokens(doc, a, b)]
+    gap = [t for a, b in span.gaps for t in window_tokens(doc, a, b)]
     after = _after_window(doc, span, spans, paras, inside)
     before = _before_window(doc, span, spans, paras, inside)
     allowed = {t.i for t in gap + after + before}
@@ -281,7 +271,7 @@ def _attribute(doc, span: _Span, spans, paras, inside, resolver: Resolver, event
         if verb.i in allowed and (verb.lemma_.lower() not in AFTER_ONLY or verb.i not in {t.i for t in before}):
             window = next(w for w in (gap, after, before) if verb in w)
             return _speaker_of(verb, resolver, inside, window) or _FLOATING
-    dashed = _dash_speaker(doc, span, resolver, inside)
+    dashed = dash_speaker(doc, span, resolver, inside) or colon_speaker(before, resolver)
     if dashed is not None:
         return dashed
     for window, pick in ((gap, 0), (after, 0), (before, -1)):
@@ -295,7 +285,7 @@ def _attribute(doc, span: _Span, spans, paras, inside, resolver: Resolver, event
         # 'X said the army was targeting "…" and took "…"': the reporting verb earlier in the sentence
         for verb in _governing_verbs(doc, span, inside):
             between = doc[verb.i : before[0].i] if before and verb.i < before[0].i else None
-            if between is not None and not any(_ends(t) or "\n" in t.text for t in between):
+            if between is not None and not any(ends_sentence(t) or "\n" in t.text for t in between):
                 sp = _speaker_of(verb, resolver, inside)
                 if sp is not None and sp.name:
                     return sp
@@ -310,7 +300,7 @@ def _attribute(doc, span: _Span, spans, paras, inside, resolver: Resolver, event
 
 def _governing_verbs(doc, span: _Span, inside: set[int], speech_only: bool = True):
     """Verbs outside the quotation that the parse makes govern it, nearest first."""
-    quote_toks = {t.i for a, b in span.parts for t in _window_tokens(doc, a, b)}
+    quote_toks = {t.i for a, b in span.parts for t in window_tokens(doc, a, b)}
     seen = []
     for i in sorted(quote_toks):
         tok = doc[i]
@@ -340,57 +330,3 @@ def _inherit(span: _Span, prev, events, doc, para_starts) -> Speaker | None:
         if best_at < at < span.start and para >= span.para - 1:
             best_at, best = at, speaker
     return best
-
-
-def _sentence_after(doc, span: _Span, paras, inside: set[int]) -> list:
-    """Tokens of the sentence after the closing mark (or opening the next paragraph), outside quotations."""
-    a, b = span.end + 1, paras[span.last_para][1]
-    if not any(ch.isalnum() for ch in doc.text[a:b]) and span.last_para + 1 < len(paras):
-        a, b = paras[span.last_para + 1]  # the quotation is the whole paragraph: the next one introduces it
-    toks = []
-    for t in _window_tokens(doc, a, b):
-        if t.i in inside or _ends(t):
-            break
-        toks.append(t)
-    return toks
-
-
-def _named_next(doc, span: _Span, paras, resolver: Resolver, inside: set[int]) -> Speaker | None:
-    """A quotation opening a paragraph with nobody before it: the person the next sentence introduces."""
-    toks = _sentence_after(doc, span, paras, inside)
-    ids = {t.i for t in toks}
-    roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
-    if not roots or roots[0].pos_ not in ("VERB", "AUX"):
-        return None
-    root = roots[0]
-    # "Amira Khalil fled …", "That is how Amira Khalil remembers it", "Those were the words of Amira Khalil"
-    clauses = [root] + [c for c in root.children if c.pos_ in ("VERB", "AUX") and c.dep_ in ("ccomp", "advcl", "conj")]
-    subjects = [c for v in clauses for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
-    subjects += [g for c in root.children if c.dep_ == "attr" for p in c.children if p.lower_ == "of"
-                 for g in p.children if g.dep_ == "pobj"]
-    for subj in subjects:
-        if subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN":
-            sp = resolver.resolve(subj)
-            if sp.name and sp.kind == "person":
-                return sp
-    return None
-
-
-def _dash_speaker(doc, span: _Span, resolver: Resolver, inside: set[int]) -> Speaker | None:
-    """'"…" — John Smith, head of X': a dash right after the quotation introduces its speaker."""
-    toks = _window_tokens(doc, span.end + 1, min(len(doc.text), span.end + 200))
-    if len(toks) < 2 or toks[0].text not in ("—", "–", "--", "-"):
-        return None
-    name = []
-    for t in toks[1:]:
-        if _ends(t) or t.text == "," or t.i in inside or "\n" in t.text:
-            break
-        name.append(t)
-    if not name or not name[0].is_title or name[0].pos_ not in ("PROPN", "NOUN", "ADJ"):
-        return None
-    ids = {t.i for t in name}
-    root = next((t for t in name if t.head.i not in ids or t.head.i == t.i), name[-1])
-    if root.pos_ not in ("PROPN", "NOUN"):
-        return None  # '"…" — President Ruto said': a clause, which the verb attributes
-    sp = resolver.resolve(root)
-    return sp if sp.name else None

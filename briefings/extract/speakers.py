@@ -178,7 +178,7 @@ class Resolver:
                     continue  # "the official" we could not name may well be the person named before
                 if sp.name is None or sp.kind == "org" or fits(sp.name):
                     best_i, best = i, sp
-        if best_i < 0:  # no subject: any earlier mention, else one named right after ("she said. Halima Yusuf, 40, …")
+        if best_i < 0:  # no subject: any earlier mention, else one named right after ("she said. Halima Yusuf …")
             near = [p for p in self.people if p[0] < at and fits(p[1])][-1:] or \
                 [p for p in self.people if at < p[0] <= at + 40 and fits(p[1])][:1]
             if near:
@@ -334,7 +334,8 @@ class Resolver:
             for t in tok.subtree:
                 if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and t.i > tok.i:
                     return self.resolve(t)
-            return self._recent_sayer(tok.i)
+            sayer = self._recent_sayer(tok.i)
+            return sayer if sayer.name else self._recent_body(tok.i)[1]  # nobody spoke yet: the body that acted
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss")}
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         definite = bool(dets & {"the", "this"}) or owner is not None  # "the group's spokesman" is definite too

@@ -1,0 +1,99 @@
+"""Where the small parser breaks a clause: "… and 23, mostly women, were injured", "wounding between 50 and 60"."""
+from __future__ import annotations
+
+from . import figure_grammar as grammar
+from .figure_words import Role
+
+CONJUNCTIONS = {"and", "while", "whereas", "but"}
+LEADS = {"another", "a", "further", "at", "least", "more", "than", "about", "some", "around", "nearly", "over"}
+CLOSING = {"(": ")", ",": ",", "-": "-", "–": "–", "—": "—"}
+PARTS = {"including", "among"}
+
+
+def conjunct_verb(doc, start: int, end: int):
+    """The verb of a coordinated clause whose subject is the number at [start, end) though the parser hung the
+    number on the clause before: "Seven were killed and 23, mostly women, were injured" → "injured"."""
+    if not _after_conjunction(doc, start):
+        return None
+    sent_end = doc[start].sent.end
+    k = end
+    if k < sent_end and doc[k].pos_ == "NOUN" and doc[end - 1].i in (c.i for c in doc[k].children):
+        k += 1  # "23 others", "23 people"
+    if k < sent_end and doc[k].text in CLOSING:
+        close = CLOSING[doc[k].text]
+        k = next((j + 1 for j in range(k + 1, min(sent_end, k + 14)) if doc[j].text == close), sent_end)
+    verb = _finite_verb(doc, k, sent_end)
+    if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None  # the parse gave the verb its subject: the grammar reads it
+    return verb
+
+
+def subject_role(verb) -> Role | None:
+    """Category of the subject of a clause verb, passive or not."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+        verb.tag_ == "VBN" and any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in verb.children))
+    return grammar.verb_role(verb, "nsubjpass" if passive else "nsubj")
+
+
+def part_of_conjunct(doc, start: int):
+    """"… and 23, including four children, were injured": a part named inside the aside takes the aside's verb."""
+    i, stop = start - 1, max(doc[start].sent.start, start - 6)
+    while i > stop and doc[i].lower_ in LEADS | {"them", "whom"}:
+        i -= 1
+    if i <= stop or doc[i].lower_ not in PARTS or doc[i - 1].text not in CLOSING:
+        return None
+    number = doc[i - 2] if doc[i - 2].like_num else (doc[i - 3] if i > 2 and doc[i - 3].like_num else None)
+    return conjunct_verb(doc, number.i, number.i + 1) if number is not None else None
+
+
+def list_partner(noun):
+    """"the bodies of five adults and 15 boys were found" parsed with two subjects: "boys" is listed with "adults"."""
+    doc, verb = noun.doc, noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or sum(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) < 2:
+        return None
+    first = min(t.i for t in noun.subtree)
+    if first < 2 or doc[first - 1].lower_ != "and":
+        return None
+    left = doc[first - 2]
+    counted = left.like_num or any(c.dep_ == "nummod" for c in left.children)
+    return left if counted and left.dep_ == "pobj" else None
+
+
+def _after_conjunction(doc, start: int) -> bool:
+    """The number opens a conjunct, and not the second count of a list inside a phrase ("the bodies of five adults
+    and 15 boys were found")."""
+    i = start
+    while i > doc[start].sent.start and doc[i - 1].lower_ in LEADS:
+        i -= 1
+    if i <= doc[start].sent.start + 1 or doc[i - 1].lower_ not in CONJUNCTIONS:
+        return False
+    left = doc[i - 2]
+    counted = left.like_num or any(c.dep_ == "nummod" for c in left.children)
+    return not (counted and left.dep_ == "pobj")
+
+
+def _finite_verb(doc, k: int, end: int):
+    """The verb right at k, after auxiliaries and adverbs: "were injured", "have since died", "later died"."""
+    for j in range(k, min(end, k + 5)):
+        tok = doc[j]
+        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN"):
+            return tok
+        if not (tok.pos_ in ("AUX", "ADV") or tok.tag_ == "MD" or tok.lemma_ in ("be", "have")):
+            return None
+    return None
+
+
+def range_object(prep) -> bool:
+    """"between 50 and 60" right after an active verb is its object, though parsed as a preposition phrase."""
+    doc = prep.doc
+    return (prep.lower_ == "between" and prep.dep_ == "prep" and prep.head.pos_ == "VERB" and prep.head.i == prep.i - 1
+            and prep.i + 1 < len(doc) and doc[prep.i + 1].like_num)
+
+
+def among_them(noun) -> bool:
+    """The noun is introduced by "among them" / "including them": a part of the group just named."""
+    return any(
+        p.dep_ == "prep" and p.lower_ in ("among", "including") and p.i < noun.i
+        and any(c.dep_ == "pobj" and c.lower_ in ("them", "these", "those") for c in p.children)
+        for p in noun.children
+    )

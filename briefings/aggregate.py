@@ -102,6 +102,7 @@ class Briefing:
     quotes: tuple[QuoteEntry, ...] = ()
     undated: tuple[Source, ...] = ()
     non_english: int = 0
+    languages: tuple[tuple[str, int], ...] = ()  # the non-English articles left out: (language code, count)
     outside: int = 0  # articles in the store outside the period
     off_topic: int = 0  # articles in the period left out by the topic filter
     store_first: date | None = None
@@ -144,11 +145,12 @@ def aggregate(gathered: Gathered, *, title: str, start: date | None, end: date |
     return Briefing(
         title=title, start=start, end=end, now=now, issue=issue, sources=tuple(sources),
         highlights=highlights(entries), overview=overview(chronology), chronology=chronology,
-        key_figures=key_figures(stocks, flows, prev_stocks, prev_flows, days if previous else 0),
+        key_figures=key_figures(stocks, within(flows, start, end), prev_stocks,
+                                within(prev_flows, *(shift(start, end, days))), days if previous else 0),
         stocks=tuple(stocks), flows=tuple(flows),
         quotes=quotes(english, extractions, cite),
         undated=tuple(Source(0, a.id, a.title, a.source, None, a.url) for a in gathered.undated),
-        non_english=len(chosen) - len(english), off_topic=len(gathered.articles) - len(chosen),
+        non_english=len(chosen) - len(english), languages=languages(chosen), off_topic=len(gathered.articles) - len(chosen),
         outside=max(0, gathered.total - len(gathered.articles) - len(gathered.undated)),
         store_first=gathered.store_first, store_last=gathered.store_last,
     )
@@ -161,6 +163,15 @@ def on_topic(articles: list[Article], keywords=(), places=()) -> list[Article]:
         return any(re.search(rf"\b{re.escape(w.lower())}\b", text) for w in words)
 
     return [a for a in articles if (not keywords or mentions(a, keywords)) and (not places or mentions(a, places))]
+
+
+def languages(articles: list[Article]) -> tuple[tuple[str, int], ...]:
+    """How many articles of each non-English language there are, most frequent first."""
+    counts: dict[str, int] = {}
+    for article in articles:
+        if article.lang != "en":
+            counts[article.lang or "unknown"] = counts.get(article.lang or "unknown", 0) + 1
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 def number_sources(articles: list[Article]) -> list[Source]:
@@ -282,6 +293,25 @@ def figures(articles, extractions, cite, start, end) -> tuple[list[Reported], li
     ]
     sightings = [s for s in sightings if in_period(s.figure.event_date or s.article_date, start, end)]
     return reconcile(sightings, "stock"), reconcile(sightings, "flow")
+
+
+def shift(start: date | None, end: date | None, days: int) -> tuple[date | None, date | None]:
+    """The previous period of the same length."""
+    if start is None or end is None:
+        return None, None
+    return start - timedelta(days=days), end - timedelta(days=days)
+
+
+def within(flows: list[Reported], start: date | None, end: date | None) -> list[Reported]:
+    """Incidents that can be added up for the period: a count for a whole month counts only when the period
+    covers that month; in a shorter period it would pass a month's toll off as the week's (it stays listed)."""
+    def fits(flow: Reported) -> bool:
+        if not flow.as_of or len(flow.as_of) != 7 or start is None or end is None:
+            return True
+        first, last = (date.fromisoformat(d) for d in day_span(flow.as_of))
+        return start <= first and last <= end
+
+    return [f for f in flows if fits(f)]
 
 
 def key_figures(stocks, flows, prev_stocks, prev_flows, days: int) -> tuple[KeyFigure, ...]:

@@ -122,7 +122,7 @@ class Package:
     @property
     def subject(self) -> str:
         title = self.series.title or self.series.name
-        return f"{title}: {self.start} to {self.end}"
+        return f"{title}: {self.start}" if self.start == self.end else f"{title}: {self.start} to {self.end}"
 
 
 # ---- files ----------------------------------------------------------------------------------
@@ -134,6 +134,8 @@ def atomic_write(path: Path, data: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); a briefing is meant to be read, so use the usual umask mode
+        os.fchmod(handle, 0o666 & ~UMASK)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
@@ -143,6 +145,16 @@ def atomic_write(path: Path, data: bytes) -> Path:
         Path(temp).unlink(missing_ok=True)
         raise
     return path
+
+
+def current_umask() -> int:
+    """The process umask (reading it means setting it, so set it straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+UMASK = current_umask()  # read once at import: os.umask is process-wide, so not from worker threads
 
 
 def atomic_copy(source: Path, target: Path) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .extract.countries import is_country
 from .models import Figure
 
 CATEGORIES = ("killed", "injured", "displaced", "refugees")
@@ -100,6 +101,14 @@ def compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.lower() == b.lower()
 
 
+def places_compatible(a: str | None, b: str | None, kind: str) -> bool:
+    """Same or unknown place; a running total for a whole country also meets a total placed in one of its towns,
+    since a country-wide total is what both report (a town cannot hold the country's displaced)."""
+    if compatible(a, b):
+        return True
+    return kind == "stock" and (is_country(a) or is_country(b))
+
+
 def dates_compatible(a: str | None, b: str | None) -> bool:
     """Same day, or a month-precise date containing the other."""
     if a is None or b is None:
@@ -133,7 +142,7 @@ def reconcile(sightings: list[Sighting], kind: str) -> list[Reported]:
 def same_fact(cluster: list[Sighting], new: Sighting, kind: str) -> bool:
     """Whether `new` reports the same incident (flow) or the same running total (stock) as the cluster."""
     first, figure = cluster[0].figure, new.figure
-    if first.category != figure.category or not compatible(first.location, figure.location):
+    if first.category != figure.category or not places_compatible(first.location, figure.location, kind):
         return False
     if not compatible(normal_group(first.group), normal_group(figure.group)):
         return False
@@ -141,7 +150,10 @@ def same_fact(cluster: list[Sighting], new: Sighting, kind: str) -> bool:
         if member.citation == new.citation and member.figure.value != figure.value:
             return False
     if kind == "flow":
-        if dates_compatible(as_of(cluster[0]), as_of(new)):
+        a, b = as_of(cluster[0]), as_of(new)
+        if a and b and len(a) != len(b) and first.value != figure.value:
+            return False  # a month's count and one day's incident are different facts unless the number is the same
+        if dates_compatible(a, b):
             return True
         # a count without its own date carries the article's; next-day reports of one incident still meet
         undated = first.event_date is None or figure.event_date is None
@@ -160,6 +172,7 @@ def to_reported(cluster: list[Sighting], kind: str) -> Reported:
     dates = sorted(filter(None, (as_of(s) for s in cluster)))
     groups = [s.figure.group for s in cluster if s.figure.group]
     places = [s.figure.location for s in cluster if s.figure.location]
+    places = [p for p in places if is_country(p)] or places  # a total merged across places is the country's
     return Reported(
         category=first.category, kind=kind,
         reports=tuple(sorted(reports.values(), key=lambda r: (r.value, r.citation))),
@@ -200,16 +213,39 @@ def flow_totals(flows: list[Reported]) -> dict[str, FlowTotal]:
         chosen = [f for f in flows if f.category == category]
         if not chosen:
             continue
-        qualifiers = {f.qualifier for f in chosen}
+        low, high, counted = distinct_sum(chosen)
+        qualifiers = {f.qualifier for f in counted}
         loose = "at_least" if qualifiers & {"at_least", "more_than"} else "about" if "about" in qualifiers else "exact"
-        dates = sorted(f.as_of for f in chosen if f.as_of)
+        dates = sorted(f.as_of for f in counted if f.as_of)
         totals[category] = FlowTotal(
-            category=category, low=sum(f.low for f in chosen), high=sum(f.high for f in chosen), qualifier=loose,
-            incidents=len(chosen), citations=tuple(sorted({c for f in chosen for c in f.citations})),
+            category=category, low=low, high=high, qualifier=loose,
+            incidents=len(counted), citations=tuple(sorted({c for f in counted for c in f.citations})),
             first=dates[0] if dates else None, last=dates[-1] if dates else None,
-            disputed=not all(f.agreed for f in chosen),
+            disputed=not all(f.agreed for f in counted),
         )
     return totals
+
+
+def distinct_sum(flows: list[Reported]) -> tuple[int, int, list[Reported]]:
+    """(low, high, figures whose qualifiers apply) of one category's incidents.
+
+    A count for a whole month ("150 killed this month") already includes that month's dated incidents
+    of the same place and group, so the two are not added: the month stands for max(month, its days)."""
+    months = [f for f in flows if f.as_of and len(f.as_of) == 7]
+    days = [f for f in flows if f not in months]
+    covered: set[int] = set()
+    low = high = 0
+    counted: list[Reported] = []
+    for month in months:
+        inside = [i for i, f in enumerate(days) if i not in covered and f.as_of.startswith(month.as_of)
+                  and compatible(f.location, month.location) and compatible(normal_group(f.group), normal_group(month.group))]
+        covered.update(inside)
+        day_low, day_high = sum(days[i].low for i in inside), sum(days[i].high for i in inside)
+        low, high = low + max(month.low, day_low), high + max(month.high, day_high)
+        counted.extend([month] if month.low >= day_low else [days[i] for i in inside])
+    rest = [f for i, f in enumerate(days) if i not in covered]
+    counted.extend(rest)
+    return low + sum(f.low for f in rest), high + sum(f.high for f in rest), counted
 
 
 def change(current: int, previous: int | None, days: int) -> str | None:

@@ -37,11 +37,12 @@ class Context:
     """What every template sees; each field is documented for people writing their own templates.
 
     Templates also get the filters cite, reported, key_figure, md, day, label, cell, quote and amount,
-    and the functions when(key_figure, briefing), cited(briefing, ticket=…) and ticket_sources(briefing).
+    and the functions when(key_figure, briefing), cited(briefing, ticket=…), ticket_sources(briefing) and
+    languages(briefing) (the left-out non-English articles by language).
     """
 
     briefing: Briefing = doc("the Briefing: title, start, end, now, issue, sources, highlights, overview, "
-                             "chronology, key_figures, stocks, flows, quotes, undated, non_english, outside")
+                             "chronology, key_figures, stocks, flows, quotes, undated, non_english, languages, outside")
     charts: tuple[Chart, ...] = doc("charts in order; each has name, title, svg, png and missing (why it is absent)")
     profile: str = doc("'full' or 'ticket'")
     period: str = doc("the period as text, e.g. '2 Jan 2020 – 7 Feb 2020'")
@@ -122,11 +123,14 @@ class Formatter:
             return self.join(self.text(amount(r.value, r.high, figure.qualifier) + noun), " ", self.cite(figure.citations))
         low = min(figure.reports, key=lambda r: (r.value, r.citation))
         high = max(figure.reports, key=lambda r: (r.high or r.value, -r.citation))
-        others = [r.citation for r in figure.reports if r not in (low, high)]
+        # every source giving the low (or high) number is cited at that end; only numbers in between are "also"
+        at_low = [r.citation for r in figure.reports if (r.value, r.high) == (low.value, low.high)]
+        at_high = [r.citation for r in figure.reports if (r.value, r.high) == (high.value, high.high)]
+        others = [r.citation for r in figure.reports if r.citation not in at_low + at_high]
         extra = self.join(" (also ", self.cite(others), ")") if others else ""
         return self.join(
-            self.text(f"between {amount(low.value, None, low.qualifier)} "), self.cite(low.citation),
-            self.text(f" and {amount(high.high or high.value, None, high.qualifier)}{noun} "), self.cite(high.citation),
+            self.text(f"between {amount(low.value, None, low.qualifier)} "), self.cite(at_low),
+            self.text(f" and {amount(high.high or high.value, None, high.qualifier)}{noun} "), self.cite(at_high),
             extra, self.text(" (sources disagree)"),
         )
 
@@ -165,6 +169,15 @@ def when(row: KeyFigure, briefing: Briefing) -> str:
     return f"sum of {count}, {long_day(row.as_of or row.first)}" if row.as_of or row.first else f"sum of {count}"
 
 
+LANGUAGE_NAMES = {"ar": "Arabic", "de": "German", "es": "Spanish", "fa": "Persian", "fr": "French", "it": "Italian",
+                  "ku": "Kurdish", "pt": "Portuguese", "ru": "Russian", "tr": "Turkish", "uk": "Ukrainian"}
+
+
+def languages(briefing: Briefing) -> str:
+    """'French 2, Arabic 1': which languages the left-out articles are in."""
+    return ", ".join(f"{LANGUAGE_NAMES.get(code, code)} {count}" for code, count in briefing.languages)
+
+
 def cell(value) -> str:
     """A Markdown table cell: pipes escaped, no line breaks."""
     return " ".join(str(value).split()).replace("|", "\\|")
@@ -185,7 +198,7 @@ def environment(user_dir: Path | None, *, html: bool) -> Environment:
         cite=fmt.cite, reported=fmt.reported, key_figure=fmt.key_figure, md=fmt.text, day=long_day,
         label=label, cell=cell, quote=quote_text, amount=amount,
     )
-    env.globals.update(when=when, cited=cited, ticket_sources=ticket_sources)
+    env.globals.update(when=when, cited=cited, ticket_sources=ticket_sources, languages=languages)
     return env
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import importlib
 import json
 import logging
@@ -372,18 +373,21 @@ class Runner:
         outcome: dict = {}
         issue = self.history.issue_number(self.series.name, self.run_id)
 
+        # the briefing's "as of" is told in the series' own zone, the one its schedule runs in
+        config = dataclasses.replace(self.config, timezone=self.series.timezone)
+
         def attempt() -> None:
             staging = Path(tempfile.mkdtemp(dir=archive, prefix=".staging-"))
             try:
                 with self.lock:
-                    result = generate(self.config, start=start, end=end, formats=self.series.formats, out_dir=staging,
+                    result = generate(config, start=start, end=end, formats=self.series.formats, out_dir=staging,
                                       now=now, profile=self.series.profile, issue=issue, title=self.series.title,
                                       store=self.store)
                     markdown = result.markdown
                     if needs_ticket:
                         with tempfile.TemporaryDirectory(dir=archive, prefix=".ticket-") as ticket:
                             markdown = generate(
-                                self.config, start=start, end=end, formats=("md",), out_dir=Path(ticket), now=now,
+                                config, start=start, end=end, formats=("md",), out_dir=Path(ticket), now=now,
                                 profile="ticket", issue=issue, title=self.series.title, store=self.store,
                             ).markdown
                 outcome["markdown"] = markdown

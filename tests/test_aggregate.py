@@ -186,3 +186,39 @@ def test_overview_groups_by_place_then_theme_keeping_the_strongest_few():
     assert list(groups) == ["Ariha", "Diplomacy and statements"]
     assert [e.text for e in groups["Ariha"]] == places[:4]  # the four strongest, in date order
     assert len(briefing.chronology) == 6  # the chronology keeps everything
+
+
+def test_a_month_count_is_not_added_to_the_incidents_it_includes():
+    # "150 killed this month" already contains the month's dated incidents
+    month = (date(2024, 3, 1), date(2024, 3, 31))
+    items = [(article(1, "2024-03", "Monitor"), ((figure("killed", 150, day="2024-03", qualifier="more_than"),),)),
+             (article(2, "2024-03-05", "A"), ((figure("killed", 12, day="2024-03-05", location="Ariha"),
+                                               figure("killed", 7, day="2024-03-06", location="Sarmin"),),))]
+    (row,) = [k for k in build(items, start=month[0], end=month[1]).key_figures if k.category == "killed"]
+    assert (row.low, row.qualifier) == (150, "at_least")  # not 169
+    # in a week the month's toll is not the week's: only the week's own incidents are added up
+    week = build(items)
+    (row,) = [k for k in week.key_figures if k.category == "killed"]
+    assert (row.low, row.incidents) == (19, 2)
+    assert [f.low for f in week.flows if f.category == "killed"] == [150, 12, 7]  # still listed
+
+
+def test_a_country_total_and_a_total_placed_in_a_town_are_one_disputed_figure():
+    items = [
+        (article(1, "2024-03-08", "UN"), ((figure("displaced", 500_000, kind="stock", day="2024-03-08", location="Syria"),),)),
+        (article(2, "2024-03-08", "AFP"), ((figure("displaced", 520_000, kind="stock", day="2024-03-08", location="Ariha"),),)),
+    ]
+    (row,) = [k for k in build(items).key_figures if k.category == "displaced"]
+    assert (row.low, row.high, row.qualifier, row.citations) == (500_000, 520_000, "range", (1, 2))
+    assert row.figure.location == "Syria"  # the merged total is the country's, not the town's
+    # two towns' totals stay two figures
+    items[0] = (items[0][0], ((figure("displaced", 50_000, kind="stock", day="2024-03-08", location="Sarmin"),),))
+    assert len(build(items).stocks) == 2
+
+
+def test_non_english_articles_are_counted_by_language():
+    items = [(article(1, "2024-03-05", "A"), ()), (article(2, "2024-03-05", "B", "Bombardement.", lang="fr"), ()),
+             (article(3, "2024-03-05", "C", "قصف", lang="ar"), ()), (article(4, "2024-03-06", "D", "Frappe.", lang="fr"), ())]
+    briefing = build(items)
+    assert briefing.non_english == 3
+    assert briefing.languages == (("fr", 2), ("ar", 1))

@@ -44,6 +44,20 @@ def test_atomic_write_replaces_whole_file_and_leaves_no_temp(tmp_path):
     assert [p.name for p in target.parent.iterdir()] == ["a.md"]
 
 
+def test_a_one_day_period_is_one_date_in_the_subject():
+    one_day = Package(series(), 7, "2026-11-09", "2026-11-09", (), "")
+    assert one_day.subject == "Weekly test briefing: 2026-11-09"
+
+
+def test_atomic_write_makes_files_others_can_read(tmp_path):
+    # a briefing in a shared folder must be readable like any other file, not private as a temp file is
+    import os
+    from briefings.deliver import UMASK
+    target = atomic_write(tmp_path / "b.pdf", b"%PDF")
+    assert os.stat(target).st_mode & 0o777 == 0o666 & ~UMASK
+    assert os.stat(target).st_mode & 0o044 == 0o044 & ~UMASK
+
+
 def test_atomic_write_failure_keeps_old_file(tmp_path, monkeypatch):
     target = tmp_path / "a.md"
     atomic_write(target, b"old")

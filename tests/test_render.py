@@ -123,3 +123,31 @@ def test_ticket_fits_even_when_one_event_cites_hundreds_of_sources():
     assert len(text) < 32_000
     assert "Ariha. [1]–[400]" in text
     assert "…and 300 more sources cited above" in text
+
+
+def test_method_note_names_the_languages_left_out():
+    b = briefing(non_english=3, languages=(("fr", 2), ("xx", 1)))
+    text = render_markdown(b, [])
+    method = text[text.index("## Method and caveats"):]
+    assert "3 articles not in English (French 2, xx 1) were left out of extraction" in method
+    assert "(French 2, xx 1)" in render_html(b, [])
+
+
+def test_a_range_cites_every_source_at_each_end():
+    three = Reported("killed", "flow", (Report(12, None, "at_least", 2), Report(12, None, "at_least", 4),
+                                        Report(13, None, "exact", 5), Report(14, None, "at_least", 3)),
+                     "civilians", "Saraqib", "2024-03-05", "")
+    text = render_markdown(briefing(flows=(three,)), [])
+    assert "between at least 12 [2][4] and at least 14 killed [3] (also [5]) (sources disagree)" in text
+
+
+def test_markdown_templates_can_be_extended_block_by_block(tmp_path):
+    (tmp_path / "briefing.md.j2").write_text(
+        '{% extends "default:briefing.md.j2" %}{% block caveats %}## Handling\n\nInternal use only.\n{% endblock %}')
+    (tmp_path / "ticket.md.j2").write_text(
+        '{% extends "default:ticket.md.j2" %}{% block quotes %}{% endblock %}')
+    text = render_markdown(briefing(), [], templates=tmp_path)
+    assert text.rstrip().endswith("## Handling\n\nInternal use only.")
+    assert "## Method and caveats" not in text and "[1]" in text and "## Sources" in text
+    ticket = render_ticket(briefing(), templates=tmp_path)
+    assert "Amina Yusuf" not in ticket and "**Sources**" in ticket and "**Highlights**" in ticket

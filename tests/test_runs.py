@@ -206,6 +206,8 @@ deliver = ["dir:desk", "webhook:{hook.url}"]
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
     assert "520,000" in text and "North-west Syria briefing" in text
     assert "520,000" in (tmp_path / "desk" / "latest.md").read_text()
+    # "as of" is told in the series' own zone, not the config's default UTC
+    assert "**As of:** 1 Mar 2020, 08:00 Europe/Istanbul (UTC+03:00)" in (tmp_path / "desk" / "latest.md").read_text()
     [request] = hook.requests
     assert "520,000" in request["json"]["markdown"]
     assert {f["name"] for f in request["json"]["files"]} >= {"briefing_2020-01-01_2020-02-29.pdf",

@@ -187,3 +187,17 @@ def test_html_in_a_declared_legacy_encoding_is_read_without_a_warning(tmp_path):
     result = read(path)
     assert "Café “managers” blamed a shortage of fuel" in only(result).text
     assert not result.warnings
+
+
+def test_a_seed_date_line_written_in_words_is_read_and_checked(tmp_path):
+    (tmp_path / "words.txt").write_text("date Feb 7, 2020\nThe UN said 100 families fled Atarib on Friday.\n")
+    (tmp_path / "day_first.txt").write_text("date 7 February 2020\nAid reached Sarmin.\n")
+    (tmp_path / "palms.txt").write_text("Date palms were planted across the oasis in 2020.\n")
+    (tmp_path / "future.txt").write_text("date March 3, 2099\nFighting continued.\n")
+    result = read(tmp_path)
+    by_file = {Path(a.path).name: a for a in result.articles}
+    assert by_file["words.txt"].date == "2020-02-07"
+    assert by_file["words.txt"].text.startswith("The UN said 100 families fled")  # the date line is not text
+    assert by_file["day_first.txt"].date == "2020-02-07"
+    assert by_file["palms.txt"].date is None and by_file["palms.txt"].text.startswith("Date palms")
+    assert any("future.txt:1: date 'March 3, 2099' is in the future" in m for m in messages(result))

@@ -256,3 +256,110 @@ def test_statement_with_nobody_speaking_before_is_the_body_that_acted(nlp):
     text = ('The Civil Defence Directorate gave a new toll on Sunday. '
             '"Nine rescuers are among the dead", according to the statement.')
     assert only(nlp, text).speaker == "Civil Defence Directorate"
+
+
+# --- descriptions of bodies and their unnamed officials (round 3) ---------------
+
+def speakers(nlp, *texts):
+    return [only(nlp, t).speaker for t in texts]
+
+
+def test_a_described_body_is_the_body_named_before(nlp):
+    assert speakers(
+        nlp,
+        'The Levant Monitor for Civil Rights said 31 people were killed. "Every name is a family," the monitor said in its report.',
+        'The Levant Monitor for Civil Rights counted 31 dead. "The toll will rise," the Britain-based war monitor said.',
+        'The Northern Observatory for Peace said the town was shelled. "Nobody is safe there," the observatory said.',
+        'The International Committee of the Red Cross said its teams were stuck. "The needs are immense," the committee said.',
+        'The Global Food Programme warned of famine. "We are choosing who eats," the agency said.',
+        'Fighters of the Kalan Army seized the town on Sunday. "We will protect civilians," the armed group said.',
+    ) == ["Levant Monitor for Civil Rights", "Levant Monitor for Civil Rights", "Northern Observatory for Peace",
+          "International Committee of the Red Cross", "Global Food Programme", "Kalan Army"]
+
+
+def test_the_army_is_an_armed_body_named_before(nlp):
+    assert speakers(
+        nlp,
+        'The Ruritanian Armed Forces launched air strikes on the city. "The militia is collapsing," the army said.',
+        'The Ruritanian army said it had retaken the bridge. "Our troops are advancing," the army said on Monday.',
+    ) == ["Ruritanian Armed Forces", "Ruritanian army"]
+
+
+def test_a_described_body_with_nothing_named_before_is_unnamed(nlp):
+    assert speakers(
+        nlp,
+        'The strike hit a market at noon. "The shelling has not stopped for a week," the ministry said.',
+        'Shelling continued overnight. "We cannot reach the wounded," the monitor said.',
+        'Heavy fighting was reported. "Our troops are holding the line," the army said.',
+    ) == [None, None, None]
+
+
+def test_it_in_a_partial_quotation_is_the_body(nlp):
+    q = only(nlp, 'The Levant Monitor for Civil Rights said 31 people were killed. '
+                  'It called for accountability "for all those who committed crimes against civilians".')
+    assert q.speaker == "Levant Monitor for Civil Rights"
+
+
+def test_short_form_after_a_body_is_kept(nlp):
+    q = only(nlp, 'The Ruritanian Relief Agency (RRA) said arrivals had doubled. '
+                  'It warned that "the reception centres are already far beyond capacity".')
+    assert q.speaker == "Ruritanian Relief Agency (RRA)"
+
+
+def test_speaker_is_the_subject_of_the_reporting_verb(nlp):
+    assert speakers(
+        nlp,
+        'The Rapid Defence Forces (RDF) denied shelling civilians. In a statement posted on X, the group said '
+        'its forces were responding to "attacks launched by the army from residential areas".',
+        'The Health Ministry said in a statement that its teams were responding to "a catastrophe of enormous scale".',
+        'The Kalan Army said its fighters had warned of "a massacre if the siege is not lifted within days".',
+    ) == ["Rapid Defence Forces (RDF)", "Health Ministry", "Kalan Army"]
+
+
+def test_their_spokesman_speaks_for_the_body(nlp):
+    assert speakers(
+        nlp,
+        'The Houthis did not comment directly. Their military spokesman said on the group\'s TV channel that forces '
+        'had targeted "a gathering of mercenaries and an arms depot".',
+        'The Taliban have not responded to the report. Their spokesman told reporters in Kabul that the attack was '
+        '"a cowardly act by the enemies of our nation".',
+        'Hezbollah claimed the attack. Its media office said fighters had hit "an army post near the border with missiles".',
+        'The Health Ministry did not give a new toll. Its spokesman said on Sunday that "dozens of bodies remain under the rubble".',
+        'Yemen\'s Houthi rebels did not comment. Their spokesman said forces had hit "a gathering of mercenaries".',
+    ) == ["Houthis", "Taliban", "Hezbollah", "Health Ministry", "Yemen's Houthi rebels"]
+
+
+def test_an_official_in_or_with_a_body_speaks_for_it(nlp):
+    assert speakers(
+        nlp,
+        'A senior official in Ruritania\'s military intelligence agency (RMI) said the drones flew far. '
+        '"We will keep hitting their depots," the official said.',
+        'An official with the Global Food Programme said the trucks were stopped. "We are out of time," the official said.',
+        'An official in Tarvel said the road was closed. "Nobody is allowed through," the official said.',
+        'An official at the ministry said the road was closed. "Nobody is allowed through," the official said.',
+    ) == ["Ruritania's military intelligence agency (RMI)", "Global Food Programme", None, None]
+
+
+def test_the_official_is_the_body_of_the_unnamed_official_before(nlp):
+    assert speakers(
+        nlp,
+        'A Ukrainian military intelligence official told Reuters the drones flew 500 km. '
+        '"We will keep hitting their fuel depots," the official said.',
+        'A senior Israeli military official said the raid was planned for weeks. '
+        '"We knew exactly who was in the building," the official said.',
+        'An Iranian foreign ministry official said the talks would resume. "Nothing has been agreed yet," the official added.',
+        'A senior security official said the border was closed. "Nobody crosses without a permit now," the official said.',
+        'Senior official John Doe spoke in Kyiv on Monday. A Ukrainian military intelligence official told Reuters '
+        'the drones flew 500 km. "We will keep hitting their fuel depots," the official said.',
+    ) == ["Ukrainian military intelligence", "Israeli military", "Iranian foreign ministry", None,
+          "Ukrainian military intelligence"]
+
+
+def test_the_official_or_minister_named_before_stays_that_person(nlp):
+    assert speakers(
+        nlp,
+        'Interior Minister Jane Roe visited the site on Monday. "We will rebuild every home," the minister said.',
+        'Army spokesman Nabil Abdallah spoke in Port Sudan. A Sudanese army officer said the bridge was mined. '
+        '"The city is fully under our control," the spokesman said.',
+        'A Ruritanian army official, Colonel Ivo Marek, said the bridge had fallen. "We lost it at dawn," the official said.',
+    ) == ["Jane Roe", "Nabil Abdallah", "Ivo Marek"]

@@ -63,8 +63,10 @@ def home_country(doc) -> str | None:
                 counts[country] = counts.get(country, 0) + 1
         ranked = sorted(counts.values(), reverse=True)
         leader = max(counts, key=counts.get) if counts else None
-        # a tie names no home: "crossed into the Indian state of Mizoram, joining people from Myanmar"
-        doc.user_data["home_country"] = leader if len(ranked) == 1 or ranked[:2] and ranked[0] > ranked[1] else None
+        # a tie names no home ("crossed into the Indian state of Mizoram, joining people from Myanmar"),
+        # and one mention is no story about a country
+        ahead = ranked and ranked[0] > 1 and (len(ranked) == 1 or ranked[0] > ranked[1])
+        doc.user_data["home_country"] = leader if ahead else None
     return doc.user_data["home_country"]
 
 

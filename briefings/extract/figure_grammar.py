@@ -4,8 +4,8 @@ from __future__ import annotations
 from . import figure_repairs as repairs
 from . import figure_totals as totals
 from .figure_phrases import (
-    abroad, adjacent_state, after_fleeing, elided_passive, from_homes, hurt_phrase, in_camps, not_victims, to_death,
-    to_hospital, to_safety, under_rubble, went_home, without_shelter,
+    abroad, adjacent_state, after_fleeing, elided_passive, from_homes, hurt_phrase, in_camps, not_victims,
+    to_death, to_hospital, to_safety, under_rubble, went_home, without_shelter,
 )
 from .figure_words import INTRANSITIVE, OF_NOUNS, PEOPLE_NOUNS, STATES, THINGS, TOTAL_VERBS, TRANSITIVE, Role
 
@@ -83,9 +83,10 @@ def _role_of(noun, number) -> Role | None:
     ):
         # "38 wounded, of whom five later died": the clause's own verb first; "…, of whom 18,000 are children": the whole
         return verb_role(clause, "nsubj") or role_of(clause.head, clause.head)
-    if noun == number and _partitive(number):
-        # "three of the wounded later died": what happened to them outranks the group they came from
-        return _through_head(noun) or _partitive(number)
+    if noun == number and (_partitive(number) or repairs.fronted_whole(number)):
+        # "three of the wounded later died", "of the dead, 337 were children": what happened to them outranks
+        # the group they came from
+        return _through_head(noun) or _partitive(number) or repairs.fronted_whole(number)
     partner = repairs.list_partner(noun)
     if partner is not None:
         return role_of(partner, partner)
@@ -277,6 +278,8 @@ def _through_head(cur) -> Role | None:
     if dep == "pobj" and head.lower_ in ("over", "about", "around", "above", "nearly") and head.i == cur.i - 1:
         if head.head.pos_ == "VERB" and head.dep_ == "prep":
             return verb_role(head.head, "dobj")  # "killed over 100" read as a preposition phrase
+    if dep == "poss" and (head.lemma_.lower() in ("body", "corpse") or head.lower_ == "remains"):
+        return Role("killed", head)  # "three soldiers' remains were found"
     if dep == "pobj" and repairs.range_object(head):
         return verb_role(head.head, "dobj")  # "wounding between 50 and 60", "evacuated between 4,000 and 5,000 people"
     if dep == "pobj":
@@ -338,6 +341,8 @@ def verb_role(verb, dep: str) -> Role | None:
                 return verb_role(child, "nsubj")
         if to_safety(verb):
             return Role("displaced", verb)  # "moved 12,000 people to safer areas"
+        if lemma in ("force", "drive", "push", "send") and in_camps(verb):
+            return Role(in_camps(verb), verb)  # "forced 310,000 people into evacuation centres"
         if lemma in ("claim", "cost", "take") and any(c.lemma_ == "life" for c in children):
             return Role("killed", verb)
         if from_homes(verb) or (lemma == "leave" and without_shelter(verb)):
@@ -350,7 +355,8 @@ def verb_role(verb, dep: str) -> Role | None:
             return among
     stayed = ("be", "remain", "live", "stay", "shelter", "sleep", "arrive", "gather", "spend", "wait", "settle", "move")
     if dep == "nsubj" and lemma in stayed and in_camps(verb):
-        return Role(in_camps(verb), verb)  # "130,000 are now in rescue camps", "in a refugee camp"
+        # "130,000 are now in rescue camps", "in a refugee camp", "to Chad, where 400,000 live in camps"
+        return Role("refugees" if abroad(verb) else in_camps(verb), verb)
     if dep in ("nsubj", "nsubjpass", "attr"):
         for child in children:
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)

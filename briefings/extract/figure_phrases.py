@@ -26,6 +26,8 @@ def abroad(verb) -> bool:
         return True  # "fled Ukraine": leaving the country
     if verb.lemma_ in ("seek", "take", "find") and any(c.lower_ == "there" for c in verb.children) and _crossed_before(verb):
         return True  # "… crossed into India, joining 31,000 who had sought refuge there"
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children) and _foreign(verb.head):
+        return True  # "into Bangladesh, where 900,000 people have sought refuge"
     if any(c.dep_ == "conj" and c.lemma_ in ("seek", "take", "find", "cross") and _shares_subject(c) and abroad(c)
            for c in verb.children):
         return True  # "fled the fighting and sought refuge in Thailand"
@@ -49,13 +51,17 @@ def abroad(verb) -> bool:
 
 
 def _shares_subject(verb) -> bool:
-    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    """"fled the fighting and sought refuge …": the second verb follows "and" directly, with no subject of its own."""
+    doc = verb.doc
+    return doc[verb.i - 1].lower_ in ("and", "then", "later") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _crossed_before(verb) -> bool:
-    """An earlier verb in the sentence took people across a border: "there" is abroad."""
+    """A verb just before took people across a border: "there" is abroad."""
     moves = ("flee", "cross", "escape", "arrive", "go", "head", "move", "enter")
-    return any(t.lemma_ in moves and t.pos_ == "VERB" and abroad(t) for t in verb.sent if t.i < verb.i)
+    sent = verb.sent
+    start = verb.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start  # this sentence or the one before
+    return any(t.lemma_ in moves and t.pos_ == "VERB" and abroad(t) for t in verb.doc[start:verb.i])
 
 
 NEIGHBOURING = {"neighbouring", "neighboring", "nearby", "other", "third"}
@@ -110,9 +116,12 @@ def is_camp(noun) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in ("camp", "shelter"):
         return True
-    return lemma in ("centre", "center", "site", "settlement") and any(
-        c.lemma_.lower() in ("evacuation", "displacement", "idp", "transit", "collective", "relief") for c in noun.lefts
-    )
+    kinds = {c.lemma_.lower() for c in noun.lefts}
+    if lemma == "accommodation":
+        return bool(kinds & {"temporary", "emergency", "collective", "transit", "evacuation", "alternative"})
+    return lemma in ("centre", "center", "site", "settlement") and bool(kinds & {
+        "evacuation", "displacement", "idp", "transit", "collective", "relief", "accommodation", "reception", "temporary",
+        "emergency"})
 
 
 def from_homes(verb) -> bool:
@@ -138,6 +147,11 @@ def hurt_phrase(verb, children) -> bool:
     """Subjects of "sustain/suffer injuries" and "treated for wounds" are the injured."""
     if verb.lemma_ in ("sustain", "suffer", "receive"):
         return any(c.dep_ == "dobj" and c.lemma_ in ("injury", "wound", "burn") for c in children)
+    if verb.lemma_ in ("take", "rush", "admit", "bring", "transfer", "hospitalise", "hospitalize"):
+        # "were taken to hospital with injuries", "admitted with gunshot wounds"
+        if any(p.dep_ == "prep" and p.lower_ == "with" and any(c.lemma_ in ("injury", "wound", "burn") for c in p.children)
+               for p in children):
+            return True
     if verb.lemma_ in ("treat", "hospitalise", "hospitalize"):
         return any(
             p.dep_ == "prep" and p.lower_ == "for" and any(c.lemma_ in ("injury", "wound", "burn") for c in p.children)

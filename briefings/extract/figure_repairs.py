@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import figure_grammar as grammar
-from .figure_words import Role
+from .figure_words import PEOPLE_NOUNS, STATES, Role
 
 CONJUNCTIONS = {"and", "while", "whereas", "but"}
 LEADS = {"another", "a", "further", "at", "least", "more", "than", "about", "some", "around", "nearly", "over"}
@@ -23,13 +23,20 @@ def conjunct_verb(doc, start: int, end: int):
         close = CLOSING[doc[k].text]
         k = next((j + 1 for j in range(k + 1, min(sent_end, k + 14)) if doc[j].text == close), sent_end)
     verb = _finite_verb(doc, k, sent_end)
-    if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if verb is None or verb.dep_ in ("acl", "compound") or verb.dep_ == "amod" and not _hurt_adjective(verb):
+        return None  # "and three displaced children": a participle on the counted noun
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return None  # the parse gave the verb its subject: the grammar reads it
     return verb
 
 
 def subject_role(verb) -> Role | None:
-    """Category of the subject of a clause verb, passive or not."""
+    """Category of the subject of a clause verb, passive or not; a copula repeats the clause it is coordinated with."""
+    if _hurt_adjective(verb):
+        return Role("injured", verb)
+    if verb.lemma_ == "be" and verb.dep_ == "conj":
+        first = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.like_num), None)
+        return grammar.role_of(first, first) if first is not None else None
     passive = any(c.dep_ == "auxpass" for c in verb.children) or (
         verb.tag_ == "VBN" and any(c.lemma_ == "be" and c.dep_ in ("aux", "auxpass") for c in verb.children))
     return grammar.verb_role(verb, "nsubjpass" if passive else "nsubj")
@@ -72,12 +79,19 @@ def _after_conjunction(doc, start: int) -> bool:
     return not (counted and left.dep_ == "pobj")
 
 
+def _hurt_adjective(tok) -> bool:
+    """"sustained injuries" tagged as an adjective on "injuries"."""
+    return tok.pos_ == "ADJ" and tok.lower_ in ("sustained", "suffered") and tok.head.lemma_ in ("injury", "wound", "burn")
+
+
 def _finite_verb(doc, k: int, end: int):
     """The verb right at k, after auxiliaries and adverbs: "were injured", "have since died", "later died"."""
     for j in range(k, min(end, k + 5)):
         tok = doc[j]
-        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN"):
+        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN") or _hurt_adjective(tok):
             return tok
+        if tok.lemma_ == "be" and tok.dep_ == "conj" and j + 1 < end and doc[j + 1].pos_ not in ("VERB", "AUX", "ADV", "PART"):
+            return tok  # "337 were children and 201 were women"
         if not (tok.pos_ in ("AUX", "ADV") or tok.tag_ == "MD" or tok.lemma_ in ("be", "have")):
             return None
     return None
@@ -97,3 +111,24 @@ def among_them(noun) -> bool:
         and any(c.dep_ == "pobj" and c.lower_ in ("them", "these", "those") for c in p.children)
         for p in noun.children
     )
+
+
+def fronted_whole(number) -> Role | None:
+    """"Of the dead, 337 were children and 201 were women": a whole fronted before the clause the number heads."""
+    if number.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = number.head
+    for clause in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        for prep in clause.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "among") or prep.i > number.i:
+                continue
+            # the words up to the comma: the parser often breaks "of the wounded" apart
+            words = [t for t in number.doc[prep.i + 1:number.i] if t.text != ","]
+            for word in reversed(words):
+                if word.lower_ in STATES:
+                    return Role(STATES[word.lower_], word)
+                if word.lemma_.lower() in PEOPLE_NOUNS and word.lemma_.lower() != "life":
+                    return Role(PEOPLE_NOUNS[word.lemma_.lower()], word)
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            return grammar.own_category(obj, obj) if obj is not None else None
+    return None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import figure_grammar as grammar
 from .countries import is_country
+from .figure_phrases import in_camps
 from .figure_words import OF_NOUNS, PEOPLE_NOUNS, STATES, TOTAL_NOUNS, TOTAL_VERBS, Role
 
 COUNT_LEADS = {"more", "than", "over", "nearly", "almost", "about", "some", "least", "around", "roughly", "well",
@@ -139,6 +140,8 @@ def total_category(noun) -> str | None:
         own = grammar.own_category(obj, obj)
         if own:
             return own.category
+    if _counted(noun) and in_camps(noun):
+        return in_camps(noun)  # "the number of people in accommodation sites", the place hung on "number"
     for child in noun.children:
         if child.dep_ in ("compound", "amod") and child.lemma_.lower() in ("death", "casualty"):
             return "killed"

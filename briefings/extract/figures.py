@@ -15,7 +15,7 @@ from .figure_repairs import conjunct_verb, part_of_conjunct, subject_role
 from .figure_words import THINGS
 from .numbers import Amount, find_amounts
 
-VERSION = 6
+VERSION = 7
 log = logging.getLogger(__name__)
 
 CONTEXT_SENTENCES = 2  # how far back "them", "they" and arrivals look for what was being counted
@@ -26,6 +26,7 @@ YEAR_LEADS = {"in", "since", "of", "by", "until", "till", "from", "during", "the
               "after", "to", "and", "between", "year", "summer", "winter", "spring", "autumn", "fall"} | set(dates.MONTHS)
 # Sentence openings that continue the sentence before ("This attack…", "It…").
 BACK_REFERENCES = {"this", "these", "that", "those", "it", "they"}
+ASIDES = {"including", "among", "mostly", "most", "many", "all", "some", "both"}
 
 
 def find_figures(doc, article_date: str | None = None) -> list[Figure]:
@@ -51,7 +52,7 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
                 log.warning("figure at %d skipped (%s: %s)", doc[amount.start].idx, type(exc).__name__, exc)
                 continue
             if figure is None and in_sentence:
-                figure = _gapped(doc, sent, amount, in_sentence[-1], article_date)
+                figure = _gapped(doc, sent, amount, in_sentence[-1], article_date) or _listed(doc, amount, in_sentence)
             if figure is None:
                 continue
             if figure.location is None:
@@ -120,6 +121,8 @@ def _gapped(doc, sent, amount: Amount, before: Figure, article_date: str | None)
         return None
     if after is not None and after.pos_ not in ("ADP", "PUNCT") or conjunct_verb(doc, amount.start, amount.end):
         return None  # "and 20 soldiers", "and 20 were wounded", "and 20, mostly women, were missing": not a gap
+    if after is not None and after.text in ",(" and amount.end + 1 < sent.end and doc[amount.end + 1].lower_ in ASIDES:
+        return None  # "and 23, including a policeman, sustained injuries": an aside before the clause's own verb
     head = number.head
     if head.like_num and not before.start <= head.idx < before.end:
         return None  # "aged 15 and 16": coordinated with a number that was no count
@@ -131,6 +134,32 @@ def _gapped(doc, sent, amount: Amount, before: Figure, article_date: str | None)
         group="people", location=None, start=tokens.start_char, end=tokens.end_char, vague=None,
         event_date=dates.event_date(doc[amount.end:sent.end], article_date) or before.event_date,
     )
+
+
+def _listed(doc, amount: Amount, found: list[Figure]) -> Figure | None:
+    """"among them 12 women and nine children", "20 civilians, including 7 children": a count listed with or
+    inside a count already found in the sentence shares its category."""
+    if amount.value is None or not _countable(doc, amount) or conjunct_verb(doc, amount.start, amount.end):
+        return None
+    noun, number = counted_noun(doc, amount.start, amount.end)
+    if noun != number and noun.lemma_.lower() in THINGS:
+        return None  # "120 residents of Dutse and two other villages"
+    cur = noun
+    for _ in range(3):
+        if cur.dep_ == "conj":
+            cur = cur.head
+        elif cur.dep_ == "pobj" and cur.head.lower_ in ("including", "among"):
+            cur = cur.head.head
+        else:
+            return None
+        counted = [cur, *(c for c in cur.children if c.dep_ == "nummod")]
+        whole = next((f for f in found for t in counted if f.start <= t.idx < f.end), None)
+        if whole is not None:
+            tokens = doc[amount.start:amount.end]
+            return dataclasses.replace(
+                whole, value=amount.value, high=amount.high, qualifier=qualifier(doc, amount.start, amount.high),
+                group=group(noun, number, noun), start=tokens.start_char, end=tokens.end_char, vague=None)
+    return None
 
 
 def _clause_text(sent, trigger) -> str:
@@ -182,4 +211,41 @@ def _countable(doc, amount: Amount) -> bool:
             return False
     if after is not None and after.lower_ in ("-",) and amount.end + 1 < len(doc) and doc[amount.end + 1].like_num:
         return False  # phone-like digit groups
-    return True
+    return not _age(doc, amount) and not _rate(doc, amount)
+
+
+KIN = {"man", "woman", "boy", "girl", "son", "daughter", "brother", "sister", "father", "mother", "husband", "wife",
+       "child", "teenager", "grandmother", "grandfather", "widow", "farmer", "resident", "student", "teacher"}
+TIME_UNITS = {"day", "week", "hour", "month", "night", "minute"}
+
+
+def _age(doc, amount: Amount) -> bool:
+    """"said Abu Khaled, 52, whose …", "two brothers, 14 and 16,": a small number set off by commas after a person."""
+    i = amount.start
+    if i > 1 and doc[i - 1].lower_ == "and" and doc[i - 2].like_num:
+        i -= 2  # the second age of "14 and 16"
+    if amount.value is None or amount.value > 110 or not doc[i].is_digit or i < 2 or doc[i - 1].text not in ",(":
+        return False
+    person = doc[i - 2]
+    named = person.ent_type_ == "PERSON" or person.pos_ == "PROPN" and person.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
+    if not (named or person.lemma_.lower() in KIN):
+        return False
+    k = amount.end
+    if k + 1 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].is_digit:
+        k += 2
+    return k >= len(doc) or doc[k].text in (",", ")", ".", ";", "-", "–", "—") or doc[k].is_sent_start
+
+
+def _rate(doc, amount: Amount) -> bool:
+    """"420 people a day", "1,500 per week", "200 refugees every hour", "300 daily": a rate, not a count."""
+    k = amount.end
+    if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].lemma_.lower() not in TIME_UNITS:
+        k += 1  # the counted noun
+    if k < len(doc) and doc[k].lower_ in ("daily", "weekly", "hourly", "nightly"):
+        return True
+    if k + 1 >= len(doc) or doc[k].lower_ not in ("a", "an", "per", "each", "every"):
+        return False
+    if doc[k + 1].lemma_.lower() not in TIME_UNITS:
+        return False
+    # "40 people a day earlier" dates the count
+    return k + 2 >= len(doc) or doc[k + 2].lower_ not in ("earlier", "later", "before", "after", "ago")

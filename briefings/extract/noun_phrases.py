@@ -1,7 +1,7 @@
 """Noun phrases from a spaCy parse: their tokens and clean text, personal names, what modifiers say."""
 from __future__ import annotations
 
-from .speech_words import HONORIFICS, ORG_NOUNS, ORG_WORDS, PARTICLES, SPOKES_NOUNS, TITLE_WORDS
+from .speech_words import BODY_KIN, HONORIFICS, ORG_NOUNS, ORG_WORDS, PARTICLES, SPOKES_NOUNS, TITLE_WORDS
 
 
 def clean(text: str) -> str:
@@ -95,7 +95,64 @@ def body_in_modifiers(tok) -> str | None:
     if not any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in words):
         return None
     toks = strip_det(list(tok.doc[min(t.i for t in words) : tok.i]))
+    # "a senior Israeli military official" speaks for the Israeli military, not a "senior" one
+    while toks and toks[0].ent_type_ not in ("NORP", "GPE", "ORG") and toks[0].lemma_.lower() not in ORG_NOUNS:
+        toks = toks[1:]
     return phrase_text(toks) if toks else None
+
+
+def spoken_for(tok) -> str | None:
+    """The body a spokesman or official is said to speak for ("a Taliban spokesman", "an official at the UN")."""
+    near = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
+    objs = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "in", "with", "from")
+            for g in c.children if g.dep_ == "pobj"]
+    # "an official in Tarvel": a place the model may take for a body; "in" needs a body noun ("in the agency")
+    for c in near + [g for g in objs if g.head.lower_ != "in"]:
+        ent = next((e for e in tok.doc.ents if e.start <= c.i < e.end), None) if c.ent_type_ == "ORG" else None
+        if ent is not None:
+            return with_short_form(strip_det(list(ent)))
+    if tok.lemma_.lower() in SPOKES_NOUNS:  # "an official in Ukraine's military intelligence agency"
+        for g in objs:
+            toks = strip_det(phrase(g)) if g.lemma_.lower() in ORG_NOUNS and g.pos_ == "NOUN" else []
+            if len(toks) > 1:  # "an official at the ministry" names no ministry
+                return with_short_form(toks)
+    return body_in_modifiers(tok)
+
+
+def with_short_form(tokens: list) -> str:
+    """A body's name with the short form the article gives right after it ("Rapid Support Forces (RSF)")."""
+    text = phrase_text(tokens)
+    cut = next((k for k, t in enumerate(tokens) if t.text == "("), len(tokens))
+    if not text or cut == 0:
+        return text
+    doc, k = tokens[0].doc, tokens[cut - 1].i + 1
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        short = doc[k + 1].text
+        if short.isalpha() and short.isupper() and len(short) > 1 and short not in text:
+            return f"{text} ({short})"
+    return text
+
+
+def described_only(tokens: list, head) -> bool:
+    """Whether the words before head only describe it ("war", "Britain-based"), naming no one."""
+    doc = head.doc
+    for t in tokens:
+        if t.i == head.i or t.text == "-" or t.lower_ == "based":
+            continue
+        if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ == "based":
+            continue  # "Britain-based", "London-based": where it sits
+        if not (t.is_alpha and t.is_lower) or t.ent_type_:
+            return False
+    return True
+
+
+def is_plural_body(tok) -> bool:
+    """ "the Houthis", "the Taliban's allies": a plural proper noun with an article names a group, not a person."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC") or not tok.lower_.endswith("s"):
+        return False
+    if any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children):
+        return False
+    return any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children)
 
 
 def name_like(tok) -> list:
@@ -159,3 +216,43 @@ def name_role(head, name_start: int) -> str | None:
 def naming(tok) -> bool:
     """A clause giving the name of the noun it hangs on ("a driver named Yusuf Kamal")."""
     return tok.dep_ == "acl" and tok.lemma_.lower() in ("name", "call")
+
+
+def appos_person(tok):
+    """A proper-noun apposition within a subject phrase (the parser may hang it on a later noun)."""
+    stack = list(tok.children)
+    while stack:
+        c = stack.pop(0)
+        if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and not naming(c):
+            continue
+        # NER often tags a lone name as a body; after a person noun ("mother, Wafa") it is a person
+        tagged = c.ent_type_ in ("PERSON", "") or (c.ent_type_ == "ORG" and tok.lemma_.lower() not in ORG_NOUNS)
+        named = c.dep_ in ("oprd", "dobj", "attr") and naming(c.head)
+        if (c.dep_ == "appos" or named) and c.pos_ == "PROPN" and tagged and c.lower_ not in TITLE_WORDS \
+                and c.i > tok.i:
+            return c
+        stack.extend(c.children)
+    return None
+
+
+def kin_body(doc, at: int, lemma: str) -> str | None:
+    """The latest body named before token at whose name fits a description ("the army": "Sudanese Armed Forces")."""
+    kin = {lemma} | BODY_KIN.get(lemma, set())
+    for ent in reversed([e for e in doc.ents if e.label_ == "ORG" and e.end <= at]):
+        if kin & {t.lower_ for t in ent}:
+            return with_short_form(strip_det(list(ent)))
+    return None
+
+
+def unnamed_before(tok) -> tuple[int, str | None]:
+    """The latest unnamed "a <body> official" before "the official" (tok), and the body it speaks for."""
+    for i in range(tok.i - 1, -1, -1):
+        prev = tok.doc[i]
+        if prev.lemma_.lower() != tok.lemma_.lower() or prev.pos_ != "NOUN":
+            continue
+        if any(c.ent_type_ == "PERSON" for c in list(prev.children) + [prev.head]):
+            break  # that one was named
+        body = spoken_for(prev)
+        if body:
+            return i, body
+    return -1, None

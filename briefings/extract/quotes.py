@@ -11,7 +11,7 @@ from .speakers import UNKNOWN, Resolver, Speaker
 from .quote_shapes import colon_speaker, dash_speaker, ends_sentence, named_next, window_tokens
 from .speech_words import AFTER_ONLY, SPEECH_VERBS
 
-VERSION = 4
+VERSION = 5
 
 
 
@@ -269,6 +269,8 @@ def _attribute(doc, span: _Span, spans, paras, inside, resolver: Resolver, event
     allowed = {t.i for t in gap + after + before}
     for verb in _governing_verbs(doc, span, inside):
         if verb.i in allowed and (verb.lemma_.lower() not in AFTER_ONLY or verb.i not in {t.i for t in before}):
+            if not doc.text[: span.start - 1].rstrip().endswith((":", ",")):  # a partial quotation
+                verb = _reporting_verb(verb, inside, allowed)
             window = next(w for w in (gap, after, before) if verb in w)
             return _speaker_of(verb, resolver, inside, window) or _FLOATING
     dashed = dash_speaker(doc, span, resolver, inside) or colon_speaker(before, resolver)
@@ -296,6 +298,14 @@ def _attribute(doc, span: _Span, spans, paras, inside, resolver: Resolver, event
                 if sp.name:
                     return sp
     return None
+
+
+def _reporting_verb(verb, inside: set[int], allowed: set[int]):
+    """'X said its forces were responding to "…"': the words are reported by the outer speech verb's subject."""
+    while verb.dep_ == "ccomp" and verb.head.i != verb.i and verb.head.i in allowed and verb.head.i not in inside \
+            and _is_speech(verb.head) and verb.head.lemma_.lower() not in AFTER_ONLY:
+        verb = verb.head
+    return verb
 
 
 def _governing_verbs(doc, span: _Span, inside: set[int], speech_only: bool = True):

@@ -4,11 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .noun_phrases import (
-    appos_name, body_in_modifiers, clean, fits_role, name_like, name_role, naming, phrase, phrase_text, strip_det,
+    appos_name, appos_person, clean, described_only, fits_role, is_plural_body, kin_body, name_like, name_role, phrase,
+    phrase_text, spoken_for, strip_det, unnamed_before, with_short_form,
 )
 from .speech_words import (
-    DOC_NOUNS, FIRST_NAMES, GENDERED, GENDERED_NOUNS, GENERIC_BODIES, GROUP_PRONOUNS, OFFICIALS, ORG_NOUNS, ORG_WORDS,
-    PARTICLES, PERSON_NOUNS, PERSON_PRONOUNS, RELATIVES, SPEECH_VERBS, TITLE_WORDS, VAGUE_BODIES,
+    BODY_KIN, DOC_NOUNS, FIRST_NAMES, GENDERED, GENDERED_NOUNS, GENERIC_BODIES, GROUP_PRONOUNS, OFFICIALS, ORG_NOUNS,
+    ORG_WORDS, PARTICLES, PERSON_NOUNS, PERSON_PRONOUNS, RELATIVES, SPEECH_VERBS, SPOKES_NOUNS, TITLE_WORDS,
+    VAGUE_BODIES,
 )
 
 
@@ -219,17 +221,20 @@ class Resolver:
         for i, sp in self.sayers:
             if best_i < i < at and sp.kind == "org" and any(w[:1].isupper() for w in sp.name.split()):
                 best_i, best = i, sp
-        for ent in self.doc.ents:
-            i = ent.root.i
-            if ent.label_ == "ORG" and best_i < i < at and i not in self._inside and self._is_subjectish(ent.root):
-                best_i, best = i, Speaker(phrase_text(strip_det(list(ent))), None, "org")
+        bodies = [(e.root, list(e)) for e in self.doc.ents if e.label_ == "ORG"]
+        bodies += [(t, phrase(t)) for t in self.doc[:at] if is_plural_body(t)]  # "The Houthis did not comment"
+        for root, toks in bodies:
+            i = root.i
+            if best_i < i < at and i not in self._inside and self._is_subjectish(root):
+                best_i, best = i, Speaker(with_short_form(strip_det(toks)), None, "org")
         if best.name:
             return best_i, best
-        # no body spoke or acted: the latest one named shortly before ("Fighters of the X Army attacked …")
+        # no body spoke or acted: the latest one named shortly before ("Fighters of the X Army attacked …"),
+        # other than the outlet someone spoke to ("told Reuters")
         named = [e for e in self.doc.ents if e.label_ == "ORG" and at - 60 < e.root.i < at
-                 and e.root.i not in self._inside]
+                 and e.root.i not in self._inside and not (e.root.dep_ == "dobj" and e.root.head.lemma_ == "tell")]
         if named:
-            return named[-1].root.i, Speaker(phrase_text(strip_det(list(named[-1]))), None, "org")
+            return named[-1].root.i, Speaker(with_short_form(strip_det(list(named[-1]))), None, "org")
         return -1, self._recent_sayer(at, "org")
 
     # --- resolution ------------------------------------------------------
@@ -268,13 +273,22 @@ class Resolver:
                     org = self._recent_body(tok.i)[1]
                 return org if org.name else self._recent_sayer(tok.i)
             return UNKNOWN
-        named = self._appos_person(tok) if tok.ent_type_ != "PERSON" else None
+        named = appos_person(tok) if tok.ent_type_ != "PERSON" else None
         if named is not None:  # "the spokesman for the army, Ivan Horak," -> the named person
             sp = self._person(named)
             if sp.name:
                 described = tok.pos_ == "NOUN" or tok.lower_ in TITLE_WORDS
                 role = phrase_text(strip_det(phrase(tok))) if described else None
                 return Speaker(sp.name, role or sp.role)
+        if is_plural_body(tok):  # "the Houthis", whatever NER calls them
+            return self._body(tok)
+        mine = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if mine is not None and tok.lemma_.lower() in SPOKES_NOUNS | ORG_NOUNS:
+            # "their spokesman", "its media office": the body the pronoun means, when there is one
+            org = self._recent_sayer(tok.i, "org")
+            org = org if org.name else self._recent_body(tok.i)[1]
+            if org.name and org.kind == "org":
+                return org
         if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.lower_ in self._surnames):
             return self._person(tok)
         if tok.pos_ == "PROPN" and tok.ent_type_ != "GPE" and len(self.full_name(tok.text).split()) > 1:
@@ -285,28 +299,14 @@ class Resolver:
             return self._person(tok)
         return self._description(tok)
 
-    def _appos_person(self, tok):
-        """A proper-noun apposition within the subject phrase (the parser may hang it on a later noun)."""
-        stack = list(tok.children)
-        while stack:
-            c = stack.pop(0)
-            if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and not naming(c):
-                continue
-            # NER often tags a lone name as a body; after a person noun ("mother, Wafa") it is a person
-            tagged = c.ent_type_ in ("PERSON", "") or (c.ent_type_ == "ORG" and tok.lemma_.lower() not in ORG_NOUNS)
-            named = c.dep_ in ("oprd", "dobj", "attr") and naming(c.head)
-            if (c.dep_ == "appos" or named) and c.pos_ == "PROPN" and tagged and c.lower_ not in TITLE_WORDS \
-                    and c.i > tok.i:
-                return c
-            stack.extend(c.children)
-        return None
-
     def _body(self, tok) -> Speaker:
         toks = strip_det(phrase(tok))
         for c in tok.children:  # "the UN refugee agency UNHCR": keep a name standing right after
             if c.dep_ == "appos" and toks and c.i == toks[-1].i + 1:
                 toks = toks + phrase(c)
         bare = len(toks) == 1 and (tok.pos_ == "NOUN" or tok.lower_ in ORG_NOUNS)
+        # "the Britain-based war monitor", "the armed group": a body described, not named
+        bare = bare or (tok.pos_ == "NOUN" and tok.lemma_.lower() in VAGUE_BODIES and described_only(toks, tok))
         if bare:  # "the ministry" -> the fuller ministry named before
             lemma = tok.lemma_.lower()
             same_i, same = -1, UNKNOWN
@@ -317,15 +317,19 @@ class Resolver:
                     if len(fuller) > 1:
                         same_i, same = i, Speaker(phrase_text(fuller), None, "org")
                         break
-            generic = lemma in GENERIC_BODIES and any(c.lower_ == "the" for c in tok.children)
+            generic = lemma in GENERIC_BODIES and any(c.lower_ in ("the", "this") for c in tok.children)
             body_i, body = self._recent_body(tok.i) if generic else (-1, UNKNOWN)
             # "the agency" may mean any body and so the latest; "the ministry" means the ministry named before
             if same.name and (same_i > body_i or lemma not in VAGUE_BODIES):
                 return same
-            # "the agency" after "The WHO said …"; "the group" with no body before names nobody
-            if body.name or (generic and lemma in VAGUE_BODIES):
+            if generic and lemma in VAGUE_BODIES:  # "the monitor" after "The X Observatory said …"; else nobody
                 return body
-        return Speaker(phrase_text(toks), None, "org") if toks else UNKNOWN
+            if generic:  # "the army" is a body named so before, or one not named at all
+                if body.name and ({lemma} | BODY_KIN.get(lemma, set())) & set(body.name.lower().split()):
+                    return body
+                named = kin_body(self.doc, tok.i, lemma)
+                return Speaker(named, None, "org") if named else UNKNOWN
+        return Speaker(with_short_form(toks), None, "org") if toks else UNKNOWN
 
     def _description(self, tok) -> Speaker:
         """A common noun: "the minister", "a Taliban spokesman", "the statement", "an officer"."""
@@ -346,20 +350,17 @@ class Resolver:
             if named:
                 _, name, role = min(named)
                 return Speaker(name, role)
-        if definite:  # "the UNHCR spokesperson": the one named so before
+        if definite:  # "the UNHCR spokesperson": the one named so before, unless an unnamed one came since
+            unnamed_i, body = unnamed_before(tok)
+            unnamed = Speaker(body, None, "org") if body else UNKNOWN
             for i, name, role in reversed(self.people):
-                if i < tok.i and fits_role(tok, role):
+                if unnamed_i < i < tok.i and fits_role(tok, role):
                     return Speaker(name, role)
-        # "a Taliban spokesman", "a spokeswoman for the Ministry of Defence" speak for that body
-        near = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
-        near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at") for g in c.children if g.dep_ == "pobj"]
-        for c in near:
-            if c.ent_type_ == "ORG":
-                ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
-                if ent is not None:
-                    return Speaker(phrase_text(strip_det(list(ent))), None, "org")
-        body = body_in_modifiers(tok)
-        if body:  # "an Israeli military spokesperson" speaks for the Israeli military
+            if unnamed.name:
+                return unnamed
+        # "a Taliban spokesman", "an Israeli military spokesperson" speak for that body
+        body = spoken_for(tok)
+        if body:
             return Speaker(body, None, "org")
         if owner is not None and owner.lemma_.lower() in ORG_NOUNS:  # "the ministry's spokesman"
             return self._body(owner)
@@ -369,8 +370,12 @@ class Resolver:
             prev = self.doc[i]
             if prev.lemma_.lower() == lemma and prev.pos_ in ("NOUN", "PROPN"):
                 named = next((c for c in list(prev.children) + [prev.head] if c.ent_type_ == "PERSON"), None)
+                body = spoken_for(prev) if named is None else None
+                if body:  # "A Ukrainian military intelligence official told …" then "the official said"
+                    return Speaker(body, None, "org")
                 sp = self._person(named) if named is not None else UNKNOWN
-                if not fits_role(tok, sp.role or phrase_text(phrase(prev))):
+                said_as = phrase_text(phrase(prev))  # "A Ruritanian army official, Colonel Ivo Marek,"
+                if not (fits_role(tok, sp.role) or fits_role(tok, said_as)):
                     continue  # "Israel's defence minister" is not the Lebanese prime minister named before
                 return sp
         for i, name, role in self.people:  # introduced only after the quotation

@@ -40,6 +40,7 @@ ORG_NOUNS = {
     "party", "cabinet", "presidency", "command", "mission", "agencies", "watchdog", "charity", "ngo", "network",
     "centre", "center", "institute", "bureau", "directorate", "monitor", "newspaper", "outlet", "broadcaster",
     "channel", "faction", "militia", "ministries", "navy", "guard", "regime", "junta", "rebels", "insurgents",
+    "intelligence", "rebel", "insurgent", "militant",
 }
 # words in the names of bodies, places and events, which NER sometimes tags as people (and people as bodies)
 ORG_WORDS = ORG_NOUNS | {
@@ -54,8 +55,12 @@ ORG_WORDS = ORG_NOUNS | {
 GENERIC_BODIES = {"agency", "organisation", "organization", "group", "body", "charity", "watchdog", "ministry",
                   "department", "office", "mission", "committee", "commission", "council", "movement", "network",
                   "institute", "bureau", "union", "alliance", "coalition"}
+GENERIC_BODIES |= {"monitor", "observatory", "army", "military", "watchdog"}
 # of these, the ones that may stand for any kind of body
-VAGUE_BODIES = {"group", "organisation", "organization", "body", "agency", "charity"}
+VAGUE_BODIES = {"group", "organisation", "organization", "body", "agency", "charity", "monitor", "watchdog"}
+# words in a body's name that let a description stand for it ("the army" for "the Sudanese Armed Forces")
+_ARMED = {"army", "military", "armed", "forces", "defence", "defense"}
+BODY_KIN = {"army": _ARMED, "military": _ARMED, "organisation": {"organization"}, "organization": {"organisation"}}
 # documents that "say" things on behalf of whoever issued them
 DOC_NOUNS = {"statement", "note", "report", "communique", "communiqué", "release", "tweet", "post", "message",
              "letter", "document", "website", "bulletin", "update", "notice", "declaration", "account"}

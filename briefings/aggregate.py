@@ -70,6 +70,7 @@ class KeyFigure:
     figure: Reported | None = None  # stocks: the reconciled figure with its per-source reports
     first: str | None = None  # flows: date of the earliest incident added up (may precede the period slightly)
     disputed: bool = False  # flows: sources disagree on at least one incident, so the total is a range
+    included: int = 0  # flows: dated incidents left out of the sum because a monthly toll includes them
 
 
 @dataclass(frozen=True)
@@ -180,11 +181,13 @@ def number_sources(articles: list[Article]) -> list[Source]:
 
 
 def in_period(value: str | None, start: date | None, end: date | None) -> bool:
-    """A day, or a month overlapping the period (or the few days before it); unknown dates count as in."""
+    """A day (or one of the few days before the period), or a month overlapping the period; unknown dates count as in."""
     if value is None or (start is None and end is None):
         return True
     first, last = (date.fromisoformat(d) for d in day_span(value))
-    return (start is None or last >= start - timedelta(days=LEAD_DAYS)) and (end is None or first <= end)
+    # the lead days are for dated incidents; a month-precise event ("in January") must overlap the period itself
+    lead = timedelta(days=LEAD_DAYS if len(value) == 10 else 0)
+    return (start is None or last >= start - lead) and (end is None or first <= end)
 
 
 def developments(articles, extractions, cite, start, end) -> list[Entry]:
@@ -331,7 +334,7 @@ def key_figures(stocks, flows, prev_stocks, prev_flows, days: int) -> tuple[KeyF
             before_total = prev_totals.get(category)
             rows.append(KeyFigure(category, "flow", t.low, t.high, t.qualifier, t.last, t.citations, t.incidents,
                                   change(t.low, before_total.low if before_total and days else None, days),
-                                  first=t.first, disputed=t.disputed))
+                                  first=t.first, disputed=t.disputed, included=t.included))
     return tuple(rows)
 
 

@@ -75,9 +75,9 @@ def cited_list(citations) -> str:
     return ", ".join(f"[{a}]" if a == b else f"[{a}], [{b}]" if b == a + 1 else f"[{a}]–[{b}]" for a, b in spans)
 
 
-def source_note(figure: Figure, citations, as_of: str | None) -> None:
+def source_note(figure: Figure, citations, as_of: str | None, extra: str = "") -> None:
     note = (f"Source: figures as reported by sources {cited_list(citations)} (see source list); not verified. "
-            f"As of {long_day(as_of)}.")
+            f"As of {long_day(as_of)}.{extra}")
     figure.text(0.0, -0.02, textwrap.fill(note, 105), fontsize=7, color="#555555", ha="left", va="top")
 
 
@@ -168,8 +168,16 @@ def casualty_figure(flows: tuple[Reported, ...], start: date | None, end: date |
     axes_list[-1].set_xlabel("week starting" if weekly else "date of incident")
     # the period, widened to incidents its articles report from the days just before it
     date_axis(axes_list[-1], [min(start or first, first), max(end or last, last)], pad=3 if weekly else 1)
-    source_note(figure, [c for f in chosen for c in f.citations], max(f.as_of for f in chosen))
+    monthly = len(month_only(flows))
+    extra = (f" {monthly} count{'s' if monthly != 1 else ''} dated only by month {'are' if monthly != 1 else 'is'} "
+             "not charted (see Incident counts).") if monthly else ""
+    source_note(figure, [c for f in chosen for c in f.citations], max(f.as_of for f in chosen), extra)
     return figure
+
+
+def month_only(flows) -> list[Reported]:
+    """Killed and injured counts dated only by their month: they have no day to stand on in the chart."""
+    return [f for f in flows if f.category in ("killed", "injured") and f.as_of and len(f.as_of) == 7]
 
 
 def date_axis(axes, days: list[date], pad: int = 2) -> None:
@@ -205,6 +213,10 @@ def make_charts(briefing: Briefing, *, chart_style: Path | None = None, png: boo
         ("casualties", "Casualties", lambda: casualty_figure(briefing.flows, briefing.start, briefing.end),
          "No killed or injured counts were reported in this period, so there is no casualty chart."),
     )
+    if month_only(briefing.flows):  # "none reported" would be untrue: there are counts, just no days
+        specs = specs[:1] + (specs[1][:3] + (
+            "The killed and injured counts of this period are dated only by month, so there is no daily casualty "
+            "chart; they are listed under Incident counts.",),)
     with style.context(str(style_path(chart_style))):
         for name, title, build, missing in specs:
             figure = build()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import smtplib
 import ssl
 import tempfile
@@ -128,6 +129,9 @@ class Package:
 # ---- files ----------------------------------------------------------------------------------
 
 
+PERIOD_NAME = re.compile(r"briefing_(\d{4}-\d{2}(?:-\d{2})?)_(\d{4}-\d{2}(?:-\d{2})?)(?:_ticket)?\.(?:pdf|md)$")
+
+
 def atomic_write(path: Path, data: bytes) -> Path:
     """Write `data` to `path` so a reader sees either the old file or the whole new one."""
     path = Path(path)
@@ -175,8 +179,17 @@ def publish(files: list[Path], folder: Path, root: Path | None = None) -> list[P
     for suffix in (".pdf", ".md"):
         newest = [p for p in placed if p.suffix == suffix and p.parent == folder and not p.name.startswith("latest")]
         if newest:
-            atomic_copy(newest[-1], folder / f"latest{suffix}")
+            # newest by the period in the name, so re-sending or re-running an old period never moves latest back
+            candidates = [p for p in folder.glob(f"briefing_*{suffix}") if PERIOD_NAME.match(p.name)]
+            best = max(candidates + newest[-1:], key=period_key)
+            atomic_copy(best, folder / f"latest{suffix}")
     return placed
+
+
+def period_key(path: Path) -> tuple[str, str, int]:
+    """(end, start, 1) from 'briefing_<start>_<end>.ext'; names without a period sort by being the run's own."""
+    match = PERIOD_NAME.match(path.name)
+    return (match[2], match[1], 0) if match else ("", "", 1)
 
 
 # ---- email and webhook ----------------------------------------------------------------------
@@ -213,14 +226,16 @@ def post_json(url: str, payload: dict, *, token_env: str | None, timeout: float)
     if token_env:
         token = os.environ.get(token_env)
         if not token:
-            raise RuntimeError(f"webhook token variable {token_env} is not set; export it and resend")
+            raise Permanent(f"webhook token variable {token_env} is not set; export it and resend")
         headers["Authorization"] = f"Bearer {token}"
     request = urllib.request.Request(url, data=json.dumps(payload).encode(), headers=headers, method="POST")
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:
             return answer.status
     except urllib.error.HTTPError as exc:
-        raise RuntimeError(f"HTTP {exc.code} {exc.reason} from {url}") from None
+        # a refusal (bad URL, bad token) answers the same on every try; overload and server errors may pass
+        kind = Permanent if 400 <= exc.code < 500 and exc.code not in (408, 425, 429) else RuntimeError
+        raise kind(f"HTTP {exc.code} {exc.reason} from {url}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise RuntimeError(f"cannot reach {url}: {reason}") from None
@@ -256,7 +271,7 @@ def deliver_one(target: Target, package: Package, smtp: Smtp | None) -> None:
         publish(list(package.files), Path(target.value), package.root)
     elif target.kind == "email":
         if smtp is None:
-            raise RuntimeError("no [smtp] table in the config")
+            raise Permanent("no [smtp] table in the config")
         pdfs = [p for p in package.files if p.suffix == ".pdf"]
         send_email(smtp, target.value, package.subject, package.markdown, pdfs)
     elif target.kind == "webhook":
@@ -264,6 +279,10 @@ def deliver_one(target: Target, package: Package, smtp: Smtp | None) -> None:
                   timeout=package.series.timeout)
     else:
         raise RuntimeError(f"unknown target kind {target.kind}")
+
+
+class Permanent(RuntimeError):
+    """A failure that trying again cannot fix (missing secret, a 4xx refusal): not retried."""
 
 
 def with_retries(action, retries: int, delay: float, sleep=time.sleep, what: str = "") -> tuple[int, str | None]:
@@ -276,6 +295,8 @@ def with_retries(action, retries: int, delay: float, sleep=time.sleep, what: str
         except Exception as exc:  # noqa: BLE001 — every failure is recorded, none may stop the others
             error = f"{type(exc).__name__}: {exc}" if not isinstance(exc, RuntimeError) else str(exc)
             log.warning("%sattempt %d of %d failed: %s", f"{what}: " if what else "", attempt, retries + 1, error)
+            if isinstance(exc, Permanent):
+                return attempt, error  # retrying cannot help; fix and `briefings resend`
             if attempt <= retries:
                 sleep(delay * 2 ** (attempt - 1))
     return retries + 1, error
@@ -304,7 +325,7 @@ def notify_failure(series: Series, smtp: Smtp | None, *, run_id, start, end, err
     def send() -> None:
         if target.kind == "email":
             if smtp is None:
-                raise RuntimeError("no [smtp] table in the config")
+                raise Permanent("no [smtp] table in the config")
             send_email(smtp, target.value, subject, body)
         else:
             payload = {"event": "run_failed", "series": series.name, "run_id": run_id,

@@ -89,11 +89,16 @@ def day(value: str | None) -> date | None:
     return date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
 
 
+GENERIC_GROUPS = frozenset({"people", "individuals", "others", "residents", "persons"})
+
+
 def normal_group(group: str | None) -> str | None:
+    """A comparable group name; a generic one ("people") names no group, so it can meet civilians or soldiers."""
     if not group:
         return None
     words = [GROUP_SYNONYMS.get(w, w) for w in group.lower().replace("the ", " ").split()]
-    return " ".join(words) or None
+    joined = " ".join(words)
+    return None if not joined or joined in GENERIC_GROUPS else joined
 
 
 def compatible(a: str | None, b: str | None) -> bool:
@@ -204,6 +209,7 @@ class FlowTotal:
     first: str | None = None  # date of the earliest incident added up
     last: str | None = None
     disputed: bool = False  # sources disagree on at least one incident
+    included: int = 0  # dated incidents not added because a monthly toll counted includes them
 
 
 def flow_totals(flows: list[Reported]) -> dict[str, FlowTotal]:
@@ -213,7 +219,7 @@ def flow_totals(flows: list[Reported]) -> dict[str, FlowTotal]:
         chosen = [f for f in flows if f.category == category]
         if not chosen:
             continue
-        low, high, counted = distinct_sum(chosen)
+        low, high, counted, included = distinct_sum(chosen)
         qualifiers = {f.qualifier for f in counted}
         loose = "at_least" if qualifiers & {"at_least", "more_than"} else "about" if "about" in qualifiers else "exact"
         dates = sorted(f.as_of for f in counted if f.as_of)
@@ -221,13 +227,13 @@ def flow_totals(flows: list[Reported]) -> dict[str, FlowTotal]:
             category=category, low=low, high=high, qualifier=loose,
             incidents=len(counted), citations=tuple(sorted({c for f in counted for c in f.citations})),
             first=dates[0] if dates else None, last=dates[-1] if dates else None,
-            disputed=not all(f.agreed for f in counted),
+            disputed=not all(f.agreed for f in counted), included=included,
         )
     return totals
 
 
-def distinct_sum(flows: list[Reported]) -> tuple[int, int, list[Reported]]:
-    """(low, high, figures whose qualifiers apply) of one category's incidents.
+def distinct_sum(flows: list[Reported]) -> tuple[int, int, list[Reported], int]:
+    """(low, high, figures added up, dated incidents a monthly toll includes) of one category's incidents.
 
     A count for a whole month ("150 killed this month") already includes that month's dated incidents
     of the same place and group, so the two are not added: the month stands for max(month, its days)."""
@@ -236,16 +242,21 @@ def distinct_sum(flows: list[Reported]) -> tuple[int, int, list[Reported]]:
     covered: set[int] = set()
     low = high = 0
     counted: list[Reported] = []
+    included = 0
     for month in months:
         inside = [i for i, f in enumerate(days) if i not in covered and f.as_of.startswith(month.as_of)
                   and compatible(f.location, month.location) and compatible(normal_group(f.group), normal_group(month.group))]
         covered.update(inside)
         day_low, day_high = sum(days[i].low for i in inside), sum(days[i].high for i in inside)
         low, high = low + max(month.low, day_low), high + max(month.high, day_high)
-        counted.extend([month] if month.low >= day_low else [days[i] for i in inside])
+        if month.low >= day_low:
+            counted.append(month)
+            included += len(inside)
+        else:  # the dated incidents add up to more than the month's toll: they are the better count
+            counted.extend(days[i] for i in inside)
     rest = [f for i, f in enumerate(days) if i not in covered]
     counted.extend(rest)
-    return low + sum(f.low for f in rest), high + sum(f.high for f in rest), counted
+    return low + sum(f.low for f in rest), high + sum(f.high for f in rest), counted, included
 
 
 def change(current: int, previous: int | None, days: int) -> str | None:

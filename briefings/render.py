@@ -164,6 +164,8 @@ def when(row: KeyFigure, briefing: Briefing) -> str:
     if row.kind == "stock":
         return f"as of {long_day(row.as_of)}"
     count = f"{row.incidents} incident{'s' if row.incidents != 1 else ''}"
+    if row.included:  # a monthly toll stands for the dated incidents it includes
+        count = f"{count} (a monthly toll, which includes {row.included} dated incident{'s' if row.included != 1 else ''})"
     if row.first and row.as_of and row.first != row.as_of:
         return f"sum of {count}, {long_day(row.first)} – {long_day(row.as_of)}"
     return f"sum of {count}, {long_day(row.as_of or row.first)}" if row.as_of or row.first else f"sum of {count}"

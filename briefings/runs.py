@@ -159,8 +159,10 @@ class History:
         return {article for (ids,) in rows for article in json.loads(ids)}
 
     def issue_number(self, series: str, run_id: int) -> int:
-        """The series' issue number for this run: one more than its earlier successful runs."""
-        row = self.conn.execute("SELECT COUNT(*) FROM runs WHERE series = ? AND id < ? AND status = 'ok'",
+        """The series' issue number for this run: one more than its earlier runs that produced a briefing.
+
+        A run whose delivery failed still wrote (and may later resend) its numbered briefing, so it counts."""
+        row = self.conn.execute("SELECT COUNT(*) FROM runs WHERE series = ? AND id < ? AND (status = 'ok' OR files != '[]')",
                                 (series, run_id)).fetchone()
         return row[0] + 1
 
@@ -248,7 +250,8 @@ def run_once(config, series_name: str, *, start: date | None = None, end: date |
     if start is None or end is None:
         window = period_window(period or series.period, when.date())
         start, end = start or window[0], end or window[1]
-    store = Store(config.store)
+    # a dry run writes nothing, not even a new empty store
+    store = Store(":memory:" if dry_run and not Path(config.store).exists() else config.store)
     try:
         if dry_run:
             return preview(config, series, store, start, end, when)

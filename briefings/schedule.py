@@ -179,10 +179,9 @@ class Daemon:
                     return  # not handled: still due after the restart
                 if trigger == "catch-up" and history.produced(series.name, *period_of(series, moment)):
                     log.info("%s: period of %s already produced; not repeated", series.name, moment)
-                else:
-                    self.run(series, moment, trigger)
-                    if self.stopping.is_set():
-                        return
+                elif not self.run(series, moment, trigger):
+                    return  # abandoned on stop: still due after the restart
+                # a finished run (ok or failed) is done with, also when a stop came meanwhile: never repeated
                 history.set_watermark(series.name, moment)
             if due and not plan:
                 history.set_watermark(series.name, due[-1])
@@ -191,15 +190,18 @@ class Daemon:
         finally:
             store.close()
 
-    def run(self, series: Series, moment: datetime, trigger: str) -> None:
+    def run(self, series: Series, moment: datetime, trigger: str) -> bool:
+        """One run; False when it was abandoned on stop (and so must happen after the restart)."""
         try:
             run = self.runner(self.config, series.name, scheduled=moment, now=self.clock(), trigger=trigger,
                               stop=self.aborting, generate_lock=self.generate_lock, **self.runner_options)
             log.info("%s: run %s for %s..%s: %s", series.name, run.id, run.start, run.end, run.status)
         except Abandoned:
             log.warning("%s: run at %s abandoned on stop; it will run after restart", series.name, moment)
+            return False
         except Exception:  # noqa: BLE001 — recorded by run_once; the next scheduled run still happens
             log.exception("%s: run at %s failed", series.name, moment)
+        return True
 
     def stop(self, reason: str = "stop requested") -> None:
         self.reason = reason

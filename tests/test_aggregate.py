@@ -222,3 +222,23 @@ def test_non_english_articles_are_counted_by_language():
     briefing = build(items)
     assert briefing.non_english == 3
     assert briefing.languages == (("fr", 2), ("ar", 1))
+
+
+def test_a_month_count_of_people_includes_the_days_counts_of_civilians_and_soldiers():
+    month = (date(2024, 3, 1), date(2024, 3, 31))
+    items = [(article(1, "2024-03", "Monitor"), ((figure("killed", 150, day="2024-03", group="people"),),)),
+             (article(2, "2024-03-05", "A"), ((figure("killed", 12, day="2024-03-05", group="civilians"),
+                                               figure("killed", 7, day="2024-03-06", group="soldiers"),),))]
+    (row,) = [k for k in build(items, start=month[0], end=month[1]).key_figures if k.category == "killed"]
+    assert row.low == 150  # "people" names no group: the month's toll includes both incidents
+    assert (row.incidents, row.included) == (1, 2)
+
+
+def test_an_event_dated_only_to_the_month_before_is_not_in_the_period():
+    text = "In February, at least 40 people were killed in clashes in the south."
+    items = [(article(1, "2024-03-04", "A"), ((figure("killed", 40, day="2024-02"),), (), (dev(text, "2024-02"),)))]
+    briefing = build(items)
+    assert briefing.chronology == () and briefing.flows == ()
+    # a dated incident a few days before the period, reported in it, still belongs to it
+    items = [(article(1, "2024-03-04", "A"), ((figure("killed", 4, day="2024-02-29"),), (), (dev(text, "2024-02-29"),)))]
+    assert [e.event_date for e in build(items).chronology] == ["2024-02-29"]

@@ -77,6 +77,16 @@ def test_no_data_means_no_chart_and_one_line_saying_so():
                                                          "No killed or injured counts were reported in this period"]
 
 
+def test_counts_dated_only_by_month_are_named_not_silently_dropped():
+    monthly = reported("killed", [(150, 4)], kind="flow", day="2024-03")
+    figure = casualty_figure(FLOWS + (monthly,), date(2024, 3, 3), date(2024, 3, 9))
+    assert any("1 count dated only by month is not charted" in " ".join(t.split()) for t in texts(figure))
+    only_monthly = Briefing(title="T", start=date(2024, 3, 3), end=date(2024, 3, 9), now=NOW, flows=(monthly,))
+    charts, _ = make_charts(only_monthly)
+    assert charts[1].svg is None
+    assert charts[1].missing.startswith("The killed and injured counts of this period are dated only by month")
+
+
 def test_chart_files_are_deterministic_and_named_by_period():
     briefing = Briefing(title="T", start=date(2024, 3, 3), end=date(2024, 3, 9), now=NOW, stocks=STOCKS, flows=FLOWS)
     first, files = make_charts(briefing)

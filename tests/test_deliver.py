@@ -81,6 +81,8 @@ def test_publish_copies_files_and_points_latest_at_newest(tmp_path, files):
     assert (out / "latest.md").read_text() == "# newer\n"
     assert (out / "latest.pdf").read_bytes() == PDF
     assert (out / files[0].name).exists()
+    publish(files, out)  # re-sending the older period leaves latest on the newest period
+    assert (out / "latest.md").read_text() == "# newer\n"
 
 
 def test_email_arrives_with_pdf_attachment_and_period_subject(files):
@@ -184,6 +186,22 @@ def test_webhook_retries_after_500_then_succeeds(files):
         hook.close()
     assert (result.status, result.attempts, result.error) == ("ok", 3, None)
     assert len(hook.requests) == 3
+
+
+def test_a_refusal_or_a_missing_secret_is_not_retried(files, monkeypatch):
+    monkeypatch.delenv("HOOK_TOKEN", raising=False)
+    refusing, pauses = Hook(codes=[404] * 10), []
+    try:
+        targets = (Target("webhook", refusing.url),)
+        [refused] = deliver_all(package(files, deliver=targets), None, sleep=pauses.append)
+        [no_token] = deliver_all(package(files, deliver=targets, webhook_token_env="HOOK_TOKEN"), None,
+                                 sleep=pauses.append)
+    finally:
+        refusing.close()
+    assert (refused.status, refused.attempts) == ("failed", 1) and "HTTP 404" in refused.error
+    assert (no_token.status, no_token.attempts) == ("failed", 1)
+    assert no_token.error == "webhook token variable HOOK_TOKEN is not set; export it and resend"
+    assert len(refusing.requests) == 1 and pauses == []
 
 
 def test_failing_webhook_is_recorded_and_other_targets_still_delivered(tmp_path, files):

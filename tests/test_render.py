@@ -151,3 +151,9 @@ def test_markdown_templates_can_be_extended_block_by_block(tmp_path):
     assert "## Method and caveats" not in text and "[1]" in text and "## Sources" in text
     ticket = render_ticket(briefing(), templates=tmp_path)
     assert "Amina Yusuf" not in ticket and "**Sources**" in ticket and "**Highlights**" in ticket
+
+
+def test_a_monthly_toll_says_it_includes_the_dated_incidents():
+    toll = KeyFigure("killed", "flow", 150, 150, "more_than", "2024-03", (1,), incidents=1, first="2024-03", included=4)
+    text = render_markdown(briefing(key_figures=(toll,)), [])
+    assert "| more than 150 [1] | sum of 1 incident (a monthly toll, which includes 4 dated incidents), Mar 2024 |" in text

@@ -2,6 +2,7 @@
 import io
 import json
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pypdf import PdfReader
@@ -75,6 +76,21 @@ def test_each_successful_run_of_a_series_is_the_next_issue(tmp_path):
     run_once(config, "weekly", now=MONDAY, generate=StandIn(fail_times=9))
     run_once(config, "weekly", now=MONDAY, period="previous-month", generate=stand_in)
     assert stand_in.issues == [1, 2]
+
+
+def test_a_briefing_written_but_not_delivered_keeps_its_issue_number(tmp_path):
+    # its files exist (and can be re-sent) under that number, so the next briefing must not reuse it
+    broken = Hook(codes=[500] * 10)
+    try:
+        config = write_config(tmp_path, weekly(deliver=f'["webhook:{broken.url}"]'), articles=ARTICLES)
+        stand_in = StandIn()
+        first = run_once(config, "weekly", now=MONDAY, generate=stand_in)
+        broken.codes.clear()
+        run_once(config, "weekly", now=MONDAY, period="previous-month", generate=stand_in)
+    finally:
+        broken.close()
+    assert first.status == "failed" and first.files
+    assert stand_in.issues == [1, 1, 2, 2]  # each run renders the full briefing and its ticket
 
 
 def test_generation_is_retried_with_backoff_then_succeeds(tmp_path):
@@ -160,6 +176,7 @@ def test_dry_run_writes_nothing(tmp_path, capsys):
     assert not any("older report" in line for line in run.preview)
     assert f"deliver to dir:{tmp_path / 'desk'}" in run.preview
     assert not (tmp_path / "out" / "weekly").exists() and not (tmp_path / "desk").exists()
+    assert not Path(config.store).exists()  # not even an empty store
     assert history(config) == [] and Store(config.store).count_articles() == 0
 
 

@@ -166,6 +166,27 @@ def test_long_run_neither_skips_nor_doubles_the_next(tmp_path):
     assert [(r.start, r.status) for r in runs_of(config)] == [("2026-05-31", "ok"), ("2026-06-01", "ok")]
 
 
+def test_a_run_that_fails_while_a_stop_is_requested_is_not_repeated_after_restart(tmp_path):
+    config = write_config(tmp_path, DAILY.format(policy="all"))
+    clock = Clock(datetime(2026, 6, 1, 6, 0, tzinfo=BERLIN))
+    generate = StandIn(gate=threading.Event(), fail_times=9)
+    d = daemon(config, clock, generate)
+    d.start_up()
+    clock.set(datetime(2026, 6, 1, 7, 0, 1, tzinfo=BERLIN))
+    d.tick()
+    assert generate.entered.wait(5)
+    d.stop("test stop")  # the run in hand goes on to its end (here: failed after its retries)
+    generate.gate.set()
+    settle(d)
+    clock.set(datetime(2026, 6, 1, 7, 30, tzinfo=BERLIN))
+    again = daemon(config, clock, StandIn())
+    again.start_up()
+    again.tick()
+    settle(again)
+    assert [(r.start, r.status) for r in runs_of(config)] == [("2026-05-31", "failed")]
+    assert "renderer crashed" in runs_of(config)[0].error
+
+
 def test_a_failing_briefing_never_stops_the_others(tmp_path):
     text = DAILY.format(policy="all") + DAILY.format(policy="all").replace('"daily"', '"other"').replace(
         'period = "previous-day"', 'period = "previous-day"\ntitle = "Broken"\nretries = 1')

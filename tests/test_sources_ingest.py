@@ -50,6 +50,15 @@ def test_summary_counts_new_duplicate_and_rejected_per_reason(tmp_path):
     assert store.count_articles() == 11
 
 
+def test_the_store_inside_the_ingested_folder_is_not_read_as_input(tmp_path):
+    (tmp_path / "a.txt").write_text("date 2020-02-10\nShelling hit Ariha on Monday, medics said.\n")
+    store = Store(tmp_path / "store.sqlite")
+    store.conn.execute("PRAGMA journal_mode=WAL")  # so -wal and -shm files sit beside it too
+    summary = ingest(store, [str(tmp_path)], today=TODAY)
+    assert (summary.new, summary.rejected_total) == (1, 0), summary.lines()
+    assert not any("store.sqlite" in line for line in summary.lines())
+
+
 def test_nothing_ingested_is_not_ok_but_an_empty_run_is(tmp_path):
     store = Store(tmp_path / "s.sqlite")
     bad = ingest(store, [str(FIXTURES / "bad" / "future.txt"), str(FIXTURES / "bad" / "scan.pdf")], today=TODAY)

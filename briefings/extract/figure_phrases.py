@@ -87,13 +87,23 @@ def _foreign(obj) -> bool:
     owner = next((c for c in obj.children if c.dep_ == "poss"), None)
     name = " ".join(t.text for t in owner.subtree if t.dep_ != "case") if owner is not None else ""
     if is_country(name):
-        return foreign(name, obj.doc)  # "into India's Mizoram state"; "to Syria's Idlib province" in a Syria story stays inside
+        # "into India's Mizoram state"; "to Syria's Idlib province" in a Syria story stays inside
+        return foreign(name, obj.doc) or _from_elsewhere(obj.sent, country_of(name))
     nationality = next((c for c in obj.children if c.dep_ in ("amod", "compound") and country_of(c.text)), None)
     crossed = obj.head.lower_ == "into" and obj.head.head.lemma_ == "cross"
-    if obj.lemma_.lower() in REGIONS and nationality is not None and (crossed or foreign(nationality.text, obj.doc)):
-        return True  # "crossed into the Thai province of Tak", "fled to the Indian state of Mizoram" in a Myanmar story
+    if obj.lemma_.lower() in REGIONS and nationality is not None and (
+        crossed or foreign(nationality.text, obj.doc) or _from_elsewhere(obj.sent, country_of(nationality.text))
+    ):
+        # "crossed into the Thai province of Tak"; "fled to the Indian state of Mizoram" in a Myanmar story or
+        # said of people "from Myanmar"
+        return True
     neighbouring = any(c.lower_ in NEIGHBOURING for c in obj.children)
     return obj.lemma_.lower() in ("country", "nation") and neighbouring
+
+
+def _from_elsewhere(sent, country: str | None) -> bool:
+    """The sentence says people came "from" a country other than `country`."""
+    return any(t.dep_ == "pobj" and t.head.lower_ == "from" and country_of(t.text) not in (None, country) for t in sent)
 
 
 REGIONS = {"state", "province", "region", "district", "county", "city", "town", "territory", "governorate",

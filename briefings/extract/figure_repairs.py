@@ -19,14 +19,15 @@ def conjunct_verb(doc, start: int, end: int):
     k = end
     if k < sent_end and doc[k].pos_ == "NOUN" and doc[end - 1].i in (c.i for c in doc[k].children):
         k += 1  # "23 others", "23 people"
+    aside = k
     if k < sent_end and doc[k].text in CLOSING:
         close = CLOSING[doc[k].text]
         k = next((j + 1 for j in range(k + 1, min(sent_end, k + 14)) if doc[j].text == close), sent_end)
     verb = _finite_verb(doc, k, sent_end)
     if verb is None or verb.dep_ in ("acl", "compound") or verb.dep_ == "amod" and not _hurt_adjective(verb):
         return None  # "and three displaced children": a participle on the counted noun
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        return None  # the parse gave the verb its subject: the grammar reads it
+    if any(c.dep_ in ("nsubj", "nsubjpass") and not aside < c.i < k for c in verb.children):
+        return None  # the parse gave the verb a subject (not one inside the aside): the grammar reads it
     return verb
 
 
@@ -47,9 +48,9 @@ def part_of_conjunct(doc, start: int):
     i, stop = start - 1, max(doc[start].sent.start, start - 6)
     while i > stop and doc[i].lower_ in LEADS | {"them", "whom"}:
         i -= 1
-    if i <= stop or doc[i].lower_ not in PARTS or doc[i - 1].text not in CLOSING:
+    if i <= stop or i < 3 or doc[i].lower_ not in PARTS or doc[i - 1].text not in CLOSING:
         return None
-    number = doc[i - 2] if doc[i - 2].like_num else (doc[i - 3] if i > 2 and doc[i - 3].like_num else None)
+    number = doc[i - 2] if doc[i - 2].like_num else (doc[i - 3] if doc[i - 3].like_num else None)
     return conjunct_verb(doc, number.i, number.i + 1) if number is not None else None
 
 
@@ -67,12 +68,14 @@ def list_partner(noun):
 
 
 def _after_conjunction(doc, start: int) -> bool:
-    """The number opens a conjunct, and not the second count of a list inside a phrase ("the bodies of five adults
-    and 15 boys were found")."""
-    i = start
-    while i > doc[start].sent.start and doc[i - 1].lower_ in LEADS:
+    """The number opens a conjunct or follows an opening phrase, and is not the second count of a list inside a
+    phrase ("the bodies of five adults and 15 boys were found")."""
+    i, first = start, doc[start].sent.start
+    while i > first and doc[i - 1].lower_ in LEADS:
         i -= 1
-    if i <= doc[start].sent.start + 1 or doc[i - 1].lower_ not in CONJUNCTIONS:
+    if i > first + 1 and doc[i - 1].text == "," and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "prep" for t in doc[first:i]):
+        return True  # "In Bakhmut, 12, including two children, were killed": after an opening phrase
+    if i <= first + 1 or doc[i - 1].lower_ not in CONJUNCTIONS:
         return False
     left = doc[i - 2]
     counted = left.like_num or any(c.dep_ == "nummod" for c in left.children)

@@ -227,7 +227,8 @@ def _age(doc, amount: Amount) -> bool:
     if amount.value is None or amount.value > 110 or not doc[i].is_digit or i < 2 or doc[i - 1].text not in ",(":
         return False
     person = doc[i - 2]
-    named = person.ent_type_ == "PERSON" or person.pos_ == "PROPN" and person.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
+    named = person.ent_type_ == "PERSON" or (
+        person.pos_ == "PROPN" and person.ent_type_ not in ("GPE", "LOC", "FAC", "NORP") and person.dep_ != "pobj")
     if not (named or person.lemma_.lower() in KIN):
         return False
     k = amount.end

@@ -37,7 +37,8 @@ def iter_paths(paths: list[str], context: Context) -> Iterator[Event]:
         if is_url(name):
             yield from read_url(name, context)
         elif path.is_dir():
-            files = walk(path)
+            own = store_files(context)  # a store kept inside the ingested folder is not an article
+            files = [f for f in walk(path) if f.resolve() not in own]
             if not files:
                 yield Warned(name, "folder holds no files")
             for file in files:
@@ -46,6 +47,15 @@ def iter_paths(paths: list[str], context: Context) -> Iterator[Event]:
             yield from read_file(path, context)
         else:
             yield Rejected(name, "no such file or folder — check the path", "not found")
+
+
+def store_files(context: Context) -> set[Path]:
+    """The SQLite store's own files (database, journal, WAL), resolved."""
+    where = getattr(context.store, "path", None)
+    if where is None or str(where) == ":memory:":
+        return set()
+    base = Path(where).resolve()
+    return {base, *(base.with_name(base.name + tail) for tail in ("-wal", "-shm", "-journal"))}
 
 
 def read_paths(paths: list[str], *, config=None, store=None, fetch=None, today: date | None = None) -> ReadResult:

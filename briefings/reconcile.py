@@ -220,8 +220,7 @@ def flow_totals(flows: list[Reported]) -> dict[str, FlowTotal]:
         if not chosen:
             continue
         low, high, counted, included = distinct_sum(chosen)
-        qualifiers = {f.qualifier for f in counted}
-        loose = "at_least" if qualifiers & {"at_least", "more_than"} else "about" if "about" in qualifiers else "exact"
+        loose = sum_qualifier({f.qualifier for f in counted})
         dates = sorted(f.as_of for f in counted if f.as_of)
         totals[category] = FlowTotal(
             category=category, low=low, high=high, qualifier=loose,
@@ -230,6 +229,17 @@ def flow_totals(flows: list[Reported]) -> dict[str, FlowTotal]:
             disputed=not all(f.agreed for f in counted), included=included,
         )
     return totals
+
+
+def sum_qualifier(qualifiers: set[str]) -> str:
+    """The qualifier of a sum: more than 150 plus 7 is more than 157; up to 10 plus 5 is up to 15."""
+    if qualifiers <= {"exact"}:
+        return "exact"
+    if qualifiers <= {"exact", "more_than", "at_least"}:
+        return "more_than" if "more_than" in qualifiers else "at_least"
+    if qualifiers <= {"exact", "up_to"}:
+        return "up_to"
+    return "about"  # bounds pointing different ways, or estimates: the sum is only approximate
 
 
 def distinct_sum(flows: list[Reported]) -> tuple[int, int, list[Reported], int]:

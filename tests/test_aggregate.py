@@ -242,3 +242,13 @@ def test_an_event_dated_only_to_the_month_before_is_not_in_the_period():
     # a dated incident a few days before the period, reported in it, still belongs to it
     items = [(article(1, "2024-03-04", "A"), ((figure("killed", 4, day="2024-02-29"),), (), (dev(text, "2024-02-29"),)))]
     assert [e.event_date for e in build(items).chronology] == ["2024-02-29"]
+
+
+def test_a_sum_keeps_the_qualifiers_meaning():
+    from briefings.reconcile import sum_qualifier
+    assert sum_qualifier({"more_than", "exact"}) == "more_than"
+    assert sum_qualifier({"more_than", "at_least"}) == "more_than"
+    assert sum_qualifier({"at_least", "exact"}) == "at_least"
+    assert sum_qualifier({"up_to", "exact"}) == "up_to"  # not "exact": 15 would overstate the certainty
+    assert sum_qualifier({"up_to", "at_least"}) == "about"
+    assert sum_qualifier({"exact"}) == "exact"

@@ -20,6 +20,10 @@ from .series import EMAIL, ENV_NAME, SECRET_HINTS, Series, Target, line_of, tabl
 log = logging.getLogger(__name__)
 
 
+class Permanent(RuntimeError):
+    """A failure that trying again cannot fix (missing secret, a 4xx refusal): not retried."""
+
+
 @dataclass(frozen=True)
 class Smtp:
     """How to reach the mail server; the password is read from an environment variable."""
@@ -39,7 +43,7 @@ class Smtp:
             return None
         missing = [name for name in (self.user_env, self.password_env) if name and name not in os.environ]
         if missing:
-            raise RuntimeError(f"SMTP login needs environment variable(s) {', '.join(missing)}; export them and retry")
+            raise Permanent(f"SMTP login needs environment variable(s) {', '.join(missing)}; export them and resend")
         return os.environ[self.user_env], os.environ.get(self.password_env or "", "")
 
 
@@ -214,7 +218,10 @@ def send_email(smtp: Smtp, to: str, subject: str, body: str, attachments: list[P
         if smtp.security == "starttls":
             client.starttls(context=context)
         if login:
-            client.login(*login)
+            try:
+                client.login(*login)
+            except smtplib.SMTPAuthenticationError as exc:  # the same credentials fail the same way on a retry
+                raise Permanent(f"SMTP login refused ({exc.smtp_code}); check the user and password variables") from None
         refused = client.send_message(message)
     if refused:
         raise RuntimeError(f"server refused recipients: {', '.join(refused)}")
@@ -279,10 +286,6 @@ def deliver_one(target: Target, package: Package, smtp: Smtp | None) -> None:
                   timeout=package.series.timeout)
     else:
         raise RuntimeError(f"unknown target kind {target.kind}")
-
-
-class Permanent(RuntimeError):
-    """A failure that trying again cannot fix (missing secret, a 4xx refusal): not retried."""
 
 
 def with_retries(action, retries: int, delay: float, sleep=time.sleep, what: str = "") -> tuple[int, str | None]:

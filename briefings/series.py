@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import os
 import re
+import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -195,6 +196,7 @@ def parse_series(tables: list[dict], path: Path, text: str, smtp: dict | None = 
     """Validate every [[briefing]] table; returns the series and every error found, each as path:line: key: what."""
     spans = table_lines(text, "[[briefing]]")
     base = Path(path).parent
+    zone = top_level_zone(text)
     series, errors, names = [], [], set()
     for index, table in enumerate(tables):
         span = spans[index] if index < len(spans) else None
@@ -204,6 +206,8 @@ def parse_series(tables: list[dict], path: Path, text: str, smtp: dict | None = 
         if not isinstance(table, dict):
             report("briefing", "each [[briefing]] must be a table")
             continue
+        if zone and "timezone" not in table:  # a briefing without its own zone runs in the file's
+            table = {**table, "timezone": zone}
         item = parse_one(table, base, report, has_smtp=smtp is not None)
         if item is None:
             continue
@@ -213,6 +217,16 @@ def parse_series(tables: list[dict], path: Path, text: str, smtp: dict | None = 
         names.add(item.name)
         series.append(item)
     return series, errors
+
+
+def top_level_zone(text: str) -> str | None:
+    """The config's own `timezone`, when it is a valid zone (its errors are reported by the config loader)."""
+    try:
+        zone = tomllib.loads(text).get("timezone")
+        ZoneInfo(zone)
+    except (tomllib.TOMLDecodeError, TypeError, ValueError, ZoneInfoNotFoundError):
+        return None
+    return zone if isinstance(zone, str) else None
 
 
 def parse_one(table: dict, base: Path, report, *, has_smtp: bool) -> Series | None:

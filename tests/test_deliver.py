@@ -109,12 +109,15 @@ def test_email_login_reads_password_from_environment(files, monkeypatch):
     try:
         monkeypatch.setenv("T_USER", "desk")
         monkeypatch.setenv("T_PASS", "wrong")
-        [refused] = deliver_all(package(files, deliver=(Target("email", "a@example.org"),), retries=0), smtp)
+        pauses = []
+        [refused] = deliver_all(package(files, deliver=(Target("email", "a@example.org"),), retries=2), smtp,
+                                sleep=pauses.append)
         monkeypatch.setenv("T_PASS", "s3cret")
         [accepted] = deliver_all(package(files, deliver=(Target("email", "a@example.org"),)), smtp)
     finally:
         controller.stop()
     assert refused.status == "failed" and "535" in refused.error
+    assert refused.attempts == 1 and pauses == []  # a refused login is not retried
     assert accepted.status == "ok"
     assert len(inbox.messages) == 1
 

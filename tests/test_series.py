@@ -171,3 +171,9 @@ def test_targets():
     for bad in ("ftp:x", "webhook:localhost/x", "dir:", "email:desk"):
         with pytest.raises(ValueError):
             parse_target(bad)
+
+
+def test_a_briefing_without_a_time_zone_takes_the_files_own(tmp_path):
+    config = load_config(write(tmp_path, 'timezone = "Asia/Damascus"\n' + GOOD))
+    weekly, daily = config.series
+    assert (weekly.timezone, daily.timezone) == ("Europe/Istanbul", "Asia/Damascus")

@@ -26,9 +26,20 @@ def conjunct_verb(doc, start: int, end: int):
     verb = _finite_verb(doc, k, sent_end)
     if verb is None or verb.dep_ in ("acl", "compound") or verb.dep_ == "amod" and not _hurt_adjective(verb):
         return None  # "and three displaced children": a participle on the counted noun
-    if any(c.dep_ in ("nsubj", "nsubjpass") and not aside < c.i < k for c in verb.children):
+    number = doc[end - 1]
+    if any(c.dep_ in ("nsubj", "nsubjpass") and not aside < c.i < k and not _aside_subject(c, number, start)
+           for c in verb.children):
         return None  # the parse gave the verb a subject (not one inside the aside): the grammar reads it
     return verb
+
+
+def _aside_subject(subject, number, start: int) -> bool:
+    """"Seven died, most of them in floods, and 23 were hurt": the parser made the aside's "most" the subject
+    and hung the number on it; the aside stands between the clause before and the number."""
+    return subject.i < start and subject.lower_ in ASIDE_WORDS and number in subject.subtree
+
+
+ASIDE_WORDS = {"most", "many", "some", "all", "both", "several", "none", "mostly", "including", "among"}
 
 
 def subject_role(verb) -> Role | None:

@@ -10,6 +10,7 @@ from . import dates
 from .figure_context import attribution, group, is_stock, location, not_a_fact, place, qualifier
 from .figure_discourse import context_role
 from .figure_grammar import adjacent_role, counted_noun, role_of
+from .figure_lists import listed_part
 from .figure_phrases import not_victims
 from .figure_repairs import conjunct_verb, part_of_conjunct, subject_role
 from .figure_words import THINGS
@@ -52,7 +53,8 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
                 log.warning("figure at %d skipped (%s: %s)", doc[amount.start].idx, type(exc).__name__, exc)
                 continue
             if figure is None and in_sentence:
-                figure = _gapped(doc, sent, amount, in_sentence[-1], article_date) or _listed(doc, amount, in_sentence)
+                figure = (_gapped(doc, sent, amount, in_sentence[-1], article_date) or _listed(doc, amount, in_sentence)
+                          or _listed_loosely(doc, amount, in_sentence))
             if figure is None:
                 continue
             if figure.location is None:
@@ -155,11 +157,25 @@ def _listed(doc, amount: Amount, found: list[Figure]) -> Figure | None:
         counted = [cur, *(c for c in cur.children if c.dep_ == "nummod")]
         whole = next((f for f in found for t in counted if f.start <= t.idx < f.end), None)
         if whole is not None:
-            tokens = doc[amount.start:amount.end]
-            return dataclasses.replace(
-                whole, value=amount.value, high=amount.high, qualifier=qualifier(doc, amount.start, amount.high),
-                group=group(noun, number, noun), start=tokens.start_char, end=tokens.end_char, vague=None)
+            return _part_of(doc, amount, whole)
     return None
+
+
+def _listed_loosely(doc, amount: Amount, found: list[Figure]) -> Figure | None:
+    """The same when the parse hung the list elsewhere: read from the words between the two counts."""
+    if amount.value is None or not _countable(doc, amount) or conjunct_verb(doc, amount.start, amount.end):
+        return None
+    whole = listed_part(doc, amount.start, amount.end, found)
+    return _part_of(doc, amount, whole) if whole is not None else None
+
+
+def _part_of(doc, amount: Amount, whole: Figure) -> Figure:
+    """A figure for the number at `amount`, listed in `whole`."""
+    noun, number = counted_noun(doc, amount.start, amount.end)
+    tokens = doc[amount.start:amount.end]
+    return dataclasses.replace(
+        whole, value=amount.value, high=amount.high, qualifier=qualifier(doc, amount.start, amount.high),
+        group=group(noun, number, noun), start=tokens.start_char, end=tokens.end_char, vague=None)
 
 
 def _clause_text(sent, trigger) -> str:

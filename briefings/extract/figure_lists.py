@@ -1,0 +1,51 @@
+"""Breakdowns of a count already found: "killed 40 people, among them 12 children and 9 women", "41 of them soldiers".
+
+The small parser often hangs such lists on the wrong word (the reporting verb, a conjunct of a place name), so the
+rule reads the words between the found count and the listed one instead of the tree: no clause may start there.
+"""
+from __future__ import annotations
+
+from .figure_words import THINGS
+
+MARKERS = {"including", "among", "and", "with"}  # "among them", "including", "and", "along with", "as well as"
+MAX_GAP = 16  # tokens between the found count and the listed one
+BREAKS = {";", ":", "(", ")", "—", "–"}
+
+
+def listed_part(doc, start: int, end: int, found: list) -> object | None:
+    """The figure found before in the sentence that the number at [start, end) is listed in, or None."""
+    sent = doc[start].sent
+    before = [f for f in found if f.end <= doc[start].idx and f.value is not None]
+    if not before or _counts_things(doc, end, sent.end):
+        return None
+    whole = before[-1]
+    gap = [t for t in doc[sent.start:start] if t.idx >= whole.end]
+    if not gap or len(gap) > MAX_GAP or any(_starts_clause(t) for t in gap):
+        return None
+    if any(t.lower_ in MARKERS for t in gap) or _of_them(doc, end, sent.end):
+        return whole
+    return None
+
+
+def _starts_clause(tok) -> bool:
+    """A verb or auxiliary in the gap ("killed 5 and wounded 12"), a break, or a new subject's own verb."""
+    if tok.text in BREAKS or tok.lower_ in ("while", "but", "whereas", "after", "before", "when"):
+        return True
+    return tok.pos_ in ("VERB", "AUX") and tok.lower_ not in ("including", "allied", "armed") and tok.dep_ not in ("amod", "acl")
+
+
+def _of_them(doc, end: int, stop: int) -> bool:
+    """"41 of them", "six of whom": a partitive of the count just named."""
+    return end + 1 < stop and doc[end].lower_ == "of" and doc[end + 1].lower_ in ("them", "whom")
+
+
+def _counts_things(doc, end: int, stop: int) -> bool:
+    """The number counts things, or heads a clause of its own ("and 23 were injured")."""
+    for tok in doc[end:min(stop, end + 5)]:
+        if tok.lemma_.lower() in THINGS:
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",) and tok.lower_ != "including":
+            return True  # "and 23 were injured", "and 240 people were taken hostage": that clause's own verb decides
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "DET"):
+            return False
+    return False

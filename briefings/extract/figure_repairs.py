@@ -146,3 +146,23 @@ def fronted_whole(number) -> Role | None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             return grammar.own_category(obj, obj) if obj is not None else None
     return None
+
+
+def range_subject(noun) -> Role | None:
+    """"between 4,000 and 5,000 people were (pre-emptively) relocated": the parser hangs the range on "between" as a
+    preposition phrase; the verb right after it, past auxiliaries and adverbs, is the clause it is subject of."""
+    doc = noun.doc
+    if noun.dep_ != "pobj" or noun.head.lower_ != "between" or not doc[noun.head.i + 1].like_num:
+        return None
+    end = min(noun.sent.end, noun.i + 7)
+    if noun.i + 1 >= end or doc[noun.i + 1].lemma_ not in ("be", "have"):
+        return None
+    passive = doc[noun.i + 1].lemma_ == "be"
+    for tok in doc[noun.i + 2:end]:
+        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN"):
+            return grammar.verb_role(tok, "nsubjpass" if passive else "nsubj")
+        if tok.lemma_ == "be":
+            passive = True  # "have been displaced"
+        elif not (tok.pos_ in ("AUX", "ADV", "PART") or tok.text in "-–" or tok.lower_ in ("pre", "re")):
+            return None
+    return None

@@ -12,7 +12,7 @@ from .figure_discourse import context_role
 from .figure_grammar import adjacent_role, counted_noun, role_of
 from .figure_lists import listed_part
 from .figure_phrases import not_victims
-from .figure_repairs import conjunct_verb, part_of_conjunct, subject_role
+from .figure_repairs import conjunct_verb, part_of_conjunct, range_subject, subject_role
 from .figure_words import THINGS
 from .numbers import Amount, find_amounts
 
@@ -87,7 +87,7 @@ def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | Non
     if own_verb is not None:
         role = subject_role(own_verb)  # "… and 23, mostly women, were injured": that clause's verb decides
     else:
-        role = role_of(noun, number) or adjacent_role(doc, amount.start)
+        role = role_of(noun, number) or adjacent_role(doc, amount.start) or range_subject(noun)
     if role is None and own_verb is None and amount.value is not None and not not_victims(noun, number):
         role = context_role(noun, number, before)
     if role is None or not_a_fact(role.trigger, tokens):

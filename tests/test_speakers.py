@@ -363,3 +363,37 @@ def test_the_official_or_minister_named_before_stays_that_person(nlp):
         '"The city is fully under our control," the spokesman said.',
         'A Ruritanian army official, Colonel Ivo Marek, said the bridge had fallen. "We lost it at dawn," the official said.',
     ) == ["Jane Roe", "Nabil Abdallah", "Ivo Marek"]
+
+
+# --- bodies: the latest subject, and "the monitor" as the body that reports (round 4) ----------------------
+
+def test_the_group_is_the_body_of_the_latest_subject_sentence(nlp):
+    texts = (
+        'Shells fired by the Northern Liberation Army (NLA) hit a clinic. The clinic treated 20 patients, aid charity '
+        'Doctors of the World (DOW) said. "Our staff are exhausted," said Ana Pires, its coordinator. The NLA rejected '
+        'the accusations. In a post on Telegram, the group said its fighters were answering "attacks launched by '
+        'government troops from inside the villages".',
+        'Drones launched by the Eastern Brigades (EB) struck a bus station, the Red Crescent said. "We found nobody '
+        'alive in the first bus," said Omar Said, a medic. The EB denied targeting civilians. The group said its units '
+        'had struck "a depot used by the army to store heavy weapons".',
+    )
+    assert [[q.speaker for q in quotes(nlp, t)] for t in texts] == [["Ana Pires", "NLA"], ["Omar Said", "EB"]]
+
+
+def test_the_monitor_is_the_body_that_reports(nlp):
+    assert speakers(
+        nlp,
+        'The Levant Network for Rights said on Sunday it had recorded 900 deaths in 2024. Government forces lost 200 '
+        'soldiers, while the Kurdish-led YPG lost 80 fighters. "Every number is a person with a family," the monitor '
+        'said in a statement.',
+        'The Levant Network for Rights said on Sunday it had recorded 900 deaths in 2024. Civilians made up 300 of the '
+        'dead, the Network said. The YPG lost 80 fighters and Hezbollah lost 12. "Every number is a person with a '
+        'family," the monitor said in its report.',
+        'The Eastern Observatory for Peace documented 51 deaths in May. The Kalan Army lost 19 fighters. "The world '
+        'has stopped counting," the watchdog said.',
+        'The Levant Network for Rights, a Britain-based monitor, reported 40 deaths on Monday. The SDF said it had '
+        'repelled the attack. "The shelling went on all night long," the monitor said.',
+        'The UN refugee agency UNHCR said 4,000 people had fled. The Syrian Observatory for Peace said 12 people were '
+        'killed. UNHCR said it needed funds. "The shelling went on all night long," the monitor said.',
+    ) == ["Levant Network for Rights", "Levant Network for Rights", "Eastern Observatory for Peace",
+          "Levant Network for Rights", "Syrian Observatory for Peace"]

@@ -16,15 +16,29 @@ def listed_part(doc, start: int, end: int, found: list) -> object | None:
     """The figure found before in the sentence that the number at [start, end) is listed in, or None."""
     sent = doc[start].sent
     before = [f for f in found if f.end <= doc[start].idx and f.value is not None]
-    if not before or _counts_things(doc, end, sent.end):
+    after = end + 2 if _of_them(doc, end, sent.end) else end  # "two of whom were in critical condition"
+    if not before or _counts_things(doc, after, sent.end):
         return None
     whole = before[-1]
     gap = [t for t in doc[sent.start:start] if t.idx >= whole.end]
-    if not gap or len(gap) > MAX_GAP or any(_starts_clause(t) for t in gap):
+    own = [k for k, t in enumerate(gap) if _own_verb(t, whole)]
+    if own:  # "612 fighters were killed, along with 317 others": past the whole's own verb, a marker must follow
+        gap = gap[own[-1] + 1:]
+        if not any(t.lower_ in MARKERS - {"and"} for t in gap):
+            return None
+    if not gap or len(gap) > MAX_GAP or any(_starts_clause(t) and not _aside_verb(t) for t in gap):
         return None
     if any(t.lower_ in MARKERS for t in gap) or _of_them(doc, end, sent.end):
         return whole
     return None
+
+
+def _own_verb(tok, whole) -> bool:
+    """The verb (or its auxiliary) whose subject is the count already found."""
+    verb = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(whole.start <= t.idx < whole.end for t in c.subtree)
+        for c in verb.children)
 
 
 def _starts_clause(tok) -> bool:
@@ -34,6 +48,14 @@ def _starts_clause(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lower_ not in ("including", "allied", "armed") and tok.dep_ not in ("amod", "acl")
 
 
+def _aside_verb(tok) -> bool:
+    """Verbs that leave the list open: a reporting aside ("…, the governor said, among them …") and the copula of
+    "among them were", "among whom are"."""
+    if tok.lemma_ == "be":
+        return tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("them", "whom", "those", "these")
+    return tok.lemma_.lower() in ("say", "report", "add", "tell") and tok.i > 0 and tok.nbor(-1).pos_ in ("NOUN", "PROPN")
+
+
 def _of_them(doc, end: int, stop: int) -> bool:
     """"41 of them", "six of whom": a partitive of the count just named."""
     return end + 1 < stop and doc[end].lower_ == "of" and doc[end + 1].lower_ in ("them", "whom")
@@ -41,11 +63,11 @@ def _of_them(doc, end: int, stop: int) -> bool:
 
 def _counts_things(doc, end: int, stop: int) -> bool:
     """The number counts things, or heads a clause of its own ("and 23 were injured")."""
-    for tok in doc[end:min(stop, end + 5)]:
+    for tok in doc[end:min(stop, end + 8)]:
         if tok.lemma_.lower() in THINGS:
             return True
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod",) and tok.lower_ != "including":
             return True  # "and 23 were injured", "and 240 people were taken hostage": that clause's own verb decides
-        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "DET"):
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM", "DET", "CCONJ"):  # "200 troops and 40 police were sent"
             return False
     return False

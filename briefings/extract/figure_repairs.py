@@ -19,6 +19,7 @@ def conjunct_verb(doc, start: int, end: int):
     k = end
     if k < sent_end and doc[k].pos_ == "NOUN" and doc[end - 1].i in (c.i for c in doc[k].children):
         k += 1  # "23 others", "23 people"
+    k = _past_partitive(doc, k, sent_end)
     aside = k
     if k < sent_end and doc[k].text in CLOSING:
         close = CLOSING[doc[k].text]
@@ -31,6 +32,16 @@ def conjunct_verb(doc, start: int, end: int):
            for c in verb.children):
         return None  # the parse gave the verb a subject (not one inside the aside): the grammar reads it
     return verb
+
+
+def _past_partitive(doc, k: int, stop: int) -> int:
+    """Past "of the civilians" in "six of the civilians, among them a woman, were killed"."""
+    if k >= stop or doc[k].lower_ != "of":
+        return k
+    for j in range(k + 1, min(stop, k + 6)):
+        if doc[j].text in CLOSING or doc[j].pos_ in ("VERB", "AUX") and doc[j].dep_ != "pobj":
+            return j
+    return k
 
 
 def _aside_subject(subject, number, start: int) -> bool:
@@ -84,7 +95,8 @@ def _after_conjunction(doc, start: int) -> bool:
     i, first = start, doc[start].sent.start
     while i > first and doc[i - 1].lower_ in LEADS:
         i -= 1
-    if i > first + 1 and doc[i - 1].text == "," and not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "prep" for t in doc[first:i]):
+    if i > first + 1 and doc[i - 1].text == "," and not any(
+            t.pos_ in ("VERB", "AUX") and t.dep_ not in ("prep", "amod") for t in doc[first:i]):
         return True  # "In Bakhmut, 12, including two children, were killed": after an opening phrase
     if i <= first + 1 or doc[i - 1].lower_ not in CONJUNCTIONS:
         return False
@@ -154,15 +166,20 @@ def range_subject(noun) -> Role | None:
     doc = noun.doc
     if noun.dep_ != "pobj" or noun.head.lower_ != "between" or not doc[noun.head.i + 1].like_num:
         return None
-    end = min(noun.sent.end, noun.i + 7)
-    if noun.i + 1 >= end or doc[noun.i + 1].lemma_ not in ("be", "have"):
+    k = noun.i + 1
+    while k < min(noun.sent.end, noun.i + 5) and doc[k].pos_ in ("CCONJ", "NUM", "NOUN", "ADJ"):
+        k += 1  # "between 2,000 and 2,500 people" parsed with "2,000" as the object of "between"
+    end = min(noun.sent.end, k + 6)
+    if k >= end or doc[k].lemma_ not in ("be", "have"):
         return None
-    passive = doc[noun.i + 1].lemma_ == "be"
-    for tok in doc[noun.i + 2:end]:
+    passive = doc[k].lemma_ == "be"
+    for tok in doc[k + 1:end]:
+        if tok.text in "-–" or tok.lower_ in ("pre", "re") or tok.i + 1 < end and doc[tok.i + 1].text in "-–":
+            continue  # "pre-emptively", split by the tokenizer and tagged as verbs
         if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBN"):
             return grammar.verb_role(tok, "nsubjpass" if passive else "nsubj")
         if tok.lemma_ == "be":
             passive = True  # "have been displaced"
-        elif not (tok.pos_ in ("AUX", "ADV", "PART") or tok.text in "-–" or tok.lower_ in ("pre", "re")):
+        elif tok.pos_ not in ("AUX", "ADV", "PART"):
             return None
     return None

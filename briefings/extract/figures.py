@@ -16,7 +16,7 @@ from .figure_repairs import conjunct_verb, part_of_conjunct, range_subject, subj
 from .figure_words import THINGS
 from .numbers import Amount, find_amounts
 
-VERSION = 7
+VERSION = 8
 log = logging.getLogger(__name__)
 
 CONTEXT_SENTENCES = 2  # how far back "them", "they" and arrivals look for what was being counted
@@ -166,7 +166,8 @@ def _listed_loosely(doc, amount: Amount, found: list[Figure]) -> Figure | None:
     if amount.value is None or not _countable(doc, amount) or conjunct_verb(doc, amount.start, amount.end):
         return None
     whole = listed_part(doc, amount.start, amount.end, found)
-    return _part_of(doc, amount, whole) if whole is not None else None
+    noun, number = counted_noun(doc, amount.start, amount.end)
+    return _part_of(doc, amount, whole) if whole is not None and not not_victims(noun, number) else None
 
 
 def _part_of(doc, amount: Amount, whole: Figure) -> Figure:
@@ -175,7 +176,7 @@ def _part_of(doc, amount: Amount, whole: Figure) -> Figure:
     tokens = doc[amount.start:amount.end]
     return dataclasses.replace(
         whole, value=amount.value, high=amount.high, qualifier=qualifier(doc, amount.start, amount.high),
-        group=group(noun, number, noun), start=tokens.start_char, end=tokens.end_char, vague=None)
+        group=group(noun, number, number), start=tokens.start_char, end=tokens.end_char, vague=None)
 
 
 def _clause_text(sent, trigger) -> str:

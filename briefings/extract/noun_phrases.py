@@ -256,3 +256,39 @@ def unnamed_before(tok) -> tuple[int, str | None]:
         if body:
             return i, body
     return -1, None
+
+
+REPORT_VERBS = {"document", "record", "count", "report", "tally", "register", "verify", "say", "publish", "estimate"}
+
+
+def is_acronym(tok) -> bool:
+    """"The RSF denied …": a short all-capital proper noun names a body, whatever NER calls it."""
+    return tok.pos_ == "PROPN" and tok.text.isalpha() and tok.text.isupper() and 2 <= len(tok.text) <= 6 \
+        and tok.ent_type_ not in ("GPE", "LOC", "FAC", "NORP")
+
+
+def reports(tok) -> bool:
+    """The body is the subject of a reporting verb: "the X Observatory said/documented/recorded …"."""
+    while tok.dep_ in ("compound", "flat", "appos", "conj") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORT_VERBS
+
+
+def subjectish(tok) -> bool:
+    """Subjects (and "according to X") are what later pronouns usually point back to."""
+    while tok.dep_ in ("compound", "flat", "appos", "conj") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+    if tok.dep_ in ("nsubj", "nsubjpass"):  # of a main clause, not of a reported one
+        return tok.head.dep_ in ("ROOT", "conj", "parataxis")
+    return tok.dep_ == "ROOT"
+
+
+MONITOR_NAMES = {"observatory", "monitor", "monitoring", "watch"}  # names that say a body monitors
+
+
+def described_as(ent, word: str) -> bool:
+    """"The X Network, a Britain-based monitor,", "the X Observatory": the body is called or named a `word`."""
+    named = word in ("monitor", "watchdog") and any(t.lower_ in MONITOR_NAMES for t in ent)
+    return named or any(c.dep_ == "appos" and c.lemma_.lower() == word for c in ent.root.children)

@@ -11,7 +11,7 @@ from .speakers import UNKNOWN, Resolver, Speaker
 from .quote_shapes import colon_speaker, dash_speaker, ends_sentence, named_next, window_tokens
 from .speech_words import AFTER_ONLY, SPEECH_VERBS
 
-VERSION = 5
+VERSION = 6
 
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .noun_phrases import (
-    appos_name, appos_person, clean, described_only, fits_role, is_plural_body, kin_body, name_like, name_role, phrase,
-    phrase_text, spoken_for, strip_det, unnamed_before, with_short_form,
+    appos_name, appos_person, clean, described_as, described_only, fits_role, is_acronym, is_plural_body, kin_body, name_like,
+    name_role, phrase, phrase_text, reports, spoken_for, strip_det, subjectish, unnamed_before, with_short_form,
 )
 from .speech_words import (
     BODY_KIN, DOC_NOUNS, FIRST_NAMES, GENDERED, GENDERED_NOUNS, GENERIC_BODIES, GROUP_PRONOUNS, OFFICIALS, ORG_NOUNS,
-    ORG_WORDS, PARTICLES, PERSON_NOUNS, PERSON_PRONOUNS, RELATIVES, SPEECH_VERBS, SPOKES_NOUNS, TITLE_WORDS,
-    VAGUE_BODIES,
+    ORG_WORDS, PARTICLES, PERSON_NOUNS, PERSON_PRONOUNS, RELATIVES, REPORTERS, SPEECH_VERBS, SPOKES_NOUNS,
+    TITLE_WORDS, VAGUE_BODIES,
 )
 
 
@@ -41,7 +41,7 @@ class Resolver:
         self._surnames = {n[-1].lower() for n in self._names if len(n) > 1}
         # "a resident … said", "the minister has warned": one person who spoke, named or not, whom a pronoun may mean
         self._mentions = [t.i for t in doc if t.i not in inside and t.tag_ == "NN" and t.lemma_.lower() in PERSON_NOUNS
-                          and self._is_subjectish(t) and self._speaks(t)]
+                          and subjectish(t) and self._speaks(t)]
         self._mentioned: dict[int, Speaker] = {}  # resolved once: "the woman" resolves through earlier mentions
         for head in sorted(heads, key=lambda t: t.i):
             sp = self._person(head)
@@ -168,7 +168,7 @@ class Resolver:
         fits = lambda name: self._credible(name) and gender in (None, self._gender.get(name, gender))  # noqa: E731
         best_i, best = -1, UNKNOWN
         for i, name, role in self.people:
-            if best_i < i < at and self._is_subjectish(self.doc[i]) and fits(name):
+            if best_i < i < at and subjectish(self.doc[i]) and fits(name):
                 best_i, best = i, Speaker(name, self._roles.get(name) or role)
         for i, sp in self.sayers:
             if best_i < i < at and sp.kind == "person" and fits(sp.name):
@@ -201,16 +201,6 @@ class Resolver:
             self._mentioned[i] = self._resolve_one(self.doc[i])
         return self._mentioned[i]
 
-    def _is_subjectish(self, tok) -> bool:
-        """Subjects (and "according to X") are what later pronouns usually point back to."""
-        while tok.dep_ in ("compound", "flat", "appos", "conj") and tok.head is not tok:
-            tok = tok.head
-        if tok.dep_ == "pobj":
-            return tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
-        if tok.dep_ in ("nsubj", "nsubjpass"):  # of a main clause, not of a reported one
-            return tok.head.dep_ in ("ROOT", "conj", "parataxis")
-        return tok.dep_ == "ROOT"
-
     def _recent_sayer(self, at: int, kind: str | None = None) -> Speaker:
         found = [sp for i, sp in self.sayers if i < at and (kind is None or sp.kind == kind)]
         return found[-1] if found else UNKNOWN
@@ -223,9 +213,10 @@ class Resolver:
                 best_i, best = i, sp
         bodies = [(e.root, list(e)) for e in self.doc.ents if e.label_ == "ORG"]
         bodies += [(t, phrase(t)) for t in self.doc[:at] if is_plural_body(t)]  # "The Houthis did not comment"
+        bodies += [(t, [t]) for t in self.doc[:at] if is_acronym(t) and t.ent_type_ != "ORG"]  # "The RSF denied …"
         for root, toks in bodies:
             i = root.i
-            if best_i < i < at and i not in self._inside and self._is_subjectish(root):
+            if best_i < i < at and i not in self._inside and subjectish(root):
                 best_i, best = i, Speaker(with_short_form(strip_det(toks)), None, "org")
         if best.name:
             return best_i, best
@@ -236,6 +227,22 @@ class Resolver:
         if named:
             return named[-1].root.i, Speaker(with_short_form(strip_det(list(named[-1]))), None, "org")
         return -1, self._recent_sayer(at, "org")
+
+    def _recent_reporter(self, at: int, word: str) -> Speaker:
+        """"The monitor" is a body that reports: one the article calls a monitor, else the one that reported most
+        (the latest on a tie), under the fullest name given ("the Observatory said" → "X Observatory for Y")."""
+        found = [(i, sp.name, False) for i, sp in self.sayers if i < at and sp.kind == "org"]
+        found += [(e.root.i, with_short_form(strip_det(list(e))), described_as(e, word)) for e in self.doc.ents
+                  if e.label_ == "ORG" and e.root.i < at and e.root.i not in self._inside
+                  and (reports(e.root) or described_as(e, word))]
+        names = {n for _, n, _ in found}
+        full = {n: max((m for m in names if set(n.lower().split()) <= set(m.lower().split())), key=len) for n in names}
+        score: dict[str, tuple] = {}
+        for i, name, described in found:
+            was = score.get(full[name], (False, 0, -1))
+            score[full[name]] = (was[0] or described, was[1] + 1, i)
+        best = max(score, key=score.get, default=None)
+        return Speaker(best, None, "org") if best else UNKNOWN
 
     # --- resolution ------------------------------------------------------
     def resolve(self, tok) -> Speaker:
@@ -322,7 +329,10 @@ class Resolver:
             # "the agency" may mean any body and so the latest; "the ministry" means the ministry named before
             if same.name and (same_i > body_i or lemma not in VAGUE_BODIES):
                 return same
-            if generic and lemma in VAGUE_BODIES:  # "the monitor" after "The X Observatory said …"; else nobody
+            if generic and lemma in REPORTERS:  # "the monitor" after "The X Observatory said …"; else nobody
+                reporter = self._recent_reporter(tok.i, lemma)
+                return reporter if reporter.name else body
+            if generic and lemma in VAGUE_BODIES:
                 return body
             if generic:  # "the army" is a body named so before, or one not named at all
                 if body.name and ({lemma} | BODY_KIN.get(lemma, set())) & set(body.name.lower().split()):

@@ -58,6 +58,7 @@ GENERIC_BODIES = {"agency", "organisation", "organization", "group", "body", "ch
 GENERIC_BODIES |= {"monitor", "observatory", "army", "military", "watchdog"}
 # of these, the ones that may stand for any kind of body
 VAGUE_BODIES = {"group", "organisation", "organization", "body", "agency", "charity", "monitor", "watchdog"}
+REPORTERS = {"monitor", "watchdog"}  # bodies described by what they do: they report
 # words in a body's name that let a description stand for it ("the army" for "the Sudanese Armed Forces")
 _ARMED = {"army", "military", "armed", "forces", "defence", "defense"}
 BODY_KIN = {"army": _ARMED, "military": _ARMED, "organisation": {"organization"}, "organization": {"organisation"}}

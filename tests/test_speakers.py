@@ -1,15 +1,5 @@
 """Who said it: names, roles, pronouns and descriptions resolved, on sentences written for these tests."""
-from briefings.extract.quotes import find_quotes
-
-
-def quotes(nlp, text):
-    return find_quotes(nlp(text))
-
-
-def only(nlp, text):
-    found = quotes(nlp, text)
-    assert len(found) == 1, found
-    return found[0]
+from test_quotes import only, quotes  # noqa: F401  (shared helpers)
 
 
 # --- who the speaker is ---------------------------------------------------------

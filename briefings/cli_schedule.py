@@ -85,7 +85,7 @@ def cmd_run(args, config) -> int:
 
 
 def cmd_history(args, config) -> int:
-    from .runs import History
+    from .history import History
     from .store import Store
 
     store = Store(config.store)

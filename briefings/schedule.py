@@ -10,7 +10,8 @@ from typing import Callable, Iterator
 
 import schedule as schedule_lib
 
-from .runs import Abandoned, History, run_once
+from .history import History
+from .runs import Abandoned, run_once
 from .series import Every, Series, month_day, period_window
 from .store import Store
 

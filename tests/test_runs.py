@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 from pypdf import PdfReader
 
 from briefings.cli import main
-from briefings.runs import History, resend, run_once
+from briefings.history import History
+from briefings.runs import resend, run_once
 from briefings.store import Store
 
 from localservers import Hook, smtp_server

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from briefings.runs import History
+from briefings.history import History
 from briefings.schedule import Daemon, due_times, next_time
 from briefings.series import parse_every
 from briefings.store import Store
@@ -252,7 +252,7 @@ class Slow(StandIn):
 config = load_config({config!r})
 clock = shifted_clock(datetime(2026, 6, 1, 7, 0, 0, tzinfo=ZoneInfo("Europe/Berlin")))
 daemon = Daemon(config, clock=clock, poll=0.1, grace={grace}, runner_options={{"generate": Slow()}})
-from briefings.runs import History
+from briefings.history import History
 from briefings.store import Store
 History(Store(config.store)).set_watermark("daily", datetime(2026, 6, 1, 6, 59, tzinfo=ZoneInfo("Europe/Berlin")))
 sys.exit(daemon.run_forever())

@@ -257,3 +257,49 @@ def test_headline_participle_on_the_last_conjunct_and_human_losses(nlp):
     assert cats(nlp, "Monitor: 31 soldiers and allied gunmen killed in desert ambush") == [("killed", 31)]
     text = "The number of human losses since March has reached 1,203 regime soldiers."
     assert cats(nlp, text) == [("killed", 1203)]
+
+
+def test_displacement_wordings_of_displacement_notes(nlp):
+    # "left the capital", "living in displacement", "the number … is estimated at between … and …"
+    assert cats(nlp, "Some 12,000 people have left the capital for the coast since January.") == [("displaced", 12000)]
+    assert cats(nlp, "About 2.4 million people were living in protracted displacement at the end of 2022.") == [
+        ("displaced", 2_400_000)]
+    [f] = figures(nlp, "The number of people displaced in the valley is estimated at between 60,000 and 70,000.")
+    assert (f.category, f.value, f.high, f.qualifier) == ("displaced", 60000, 70000, "exact")
+
+
+def test_who_estimates_decides_the_qualifier(nlp):
+    # people estimating give an approximation; an agency's estimate is its published count; "the estimate is N"
+    [f] = figures(nlp, "Local officials estimate that 30,000 people have fled their homes since May.")
+    assert f.qualifier == "about"
+    [f] = figures(nlp, "The agency estimates that 1.9 million people remain internally displaced.")
+    assert f.qualifier == "exact"
+    [f] = figures(nlp, "The centre's provisional estimate for the storm is 86,000 internal displacements.")
+    assert (f.value, f.qualifier) == (86000, "about")
+
+
+def test_things_ages_and_returnees_are_not_figures(nlp):
+    text = "About 9,000 people are staying in 140 school shelters, of which 37 have reached full capacity."
+    assert cats(nlp, text) == [("displaced", 9000)]
+    assert cats(nlp, "A drone strike killed four farmers, one of them aged 16.") == [("killed", 4)]
+    text = "More than 80,000 refugees have crossed into Niger, along with some 20,000 Nigerien returnees."
+    assert cats(nlp, text) == [("refugees", 80000)]
+    assert cats(nlp, "Gunmen killed 30 villagers, of whom 12 were children.") == [("killed", 12), ("killed", 30)]
+
+
+def test_people_counted_for_households_take_the_households_category(nlp):
+    text = "In the east, floods displaced 2,300 households in three districts, an estimated 13,000 people, as rivers rose."
+    assert [(f.category, f.value, f.qualifier) for f in figures(nlp, text)] == [("displaced", 13000, "about")]
+    text = ("In the south, 1,900 households were recorded as displaced in two districts. Using an average household "
+            "size of six, this corresponds to an estimated 11,400 people.")
+    assert cats(nlp, text) == [("displaced", 11400)]
+    assert cats(nlp, "The storm damaged 400 households, some 2,000 people, in the district.") == []
+
+
+def test_earlier_level_and_number_beside_number_of(nlp):
+    text = "About 1.2 million people remain displaced inside the country, down from a peak of 3 million in 2021."
+    assert cats(nlp, text) == [("displaced", 1_200_000), ("displaced", 3_000_000)]
+    text = "Germany continues to host the largest number of refugees under temporary protection, nearly 700,000, followed by Poland."
+    assert [(f.category, f.value, f.qualifier) for f in figures(nlp, text)] == [("refugees", 700000, "about")]
+    text = "The number of displaced people has risen to 6 million, one of the largest crises in the world."
+    assert cats(nlp, text) == [("displaced", 6_000_000)]

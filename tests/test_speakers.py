@@ -367,7 +367,8 @@ def test_the_group_is_the_body_of_the_latest_subject_sentence(nlp):
         'alive in the first bus," said Omar Said, a medic. The EB denied targeting civilians. The group said its units '
         'had struck "a depot used by the army to store heavy weapons".',
     )
-    assert [[q.speaker for q in quotes(nlp, t)] for t in texts] == [["Ana Pires", "NLA"], ["Omar Said", "EB"]]
+    assert [[q.speaker for q in quotes(nlp, t)] for t in texts] == [
+        ["Ana Pires", "Northern Liberation Army (NLA)"], ["Omar Said", "Eastern Brigades (EB)"]]  # short forms spelled out
 
 
 def test_the_monitor_is_the_body_that_reports(nlp):
@@ -387,3 +388,34 @@ def test_the_monitor_is_the_body_that_reports(nlp):
         'killed. UNHCR said it needed funds. "The shelling went on all night long," the monitor said.',
     ) == ["Levant Network for Rights", "Levant Network for Rights", "Eastern Observatory for Peace",
           "Levant Network for Rights", "Syrian Observatory for Peace"]
+
+
+# --- round 5: surnames that are title words, spelled-out bodies, members of groups, caps headlines ------------
+
+def test_person_named_in_apposition_wins_over_the_body(nlp):
+    text = '"The damage is beyond anything we planned for," the NDMA chairman, Lt Gen Nadeem Ahmad Sheikh, said in Quetta.'
+    q = only(nlp, text)
+    assert (q.speaker, q.speaker_role) == ("Nadeem Ahmad Sheikh", "NDMA chairman")
+
+
+def test_short_form_of_a_body_is_given_with_its_full_name(nlp):
+    text = ('The Rapid Support Forces (RSF) advanced on the town.\n\n'
+            'The RSF said in a statement: "Our units repelled an attack by hostile militias near the market."')
+    assert only(nlp, text).speaker == "Rapid Support Forces (RSF)"
+
+
+def test_unnamed_member_speaks_for_the_named_group(nlp):
+    text = 'One Fano commander told a local radio station that the group wanted "to protect our villages from the army."'
+    assert only(nlp, text).speaker == "Fano"
+    assert only(nlp, 'A Wagner fighter said: "We were sent forward without any support at all."').speaker == "Wagner"
+
+
+def test_all_caps_headline_quote_takes_the_full_name_from_the_body(nlp):
+    text = ('ODESA BLAST: "THEY AIMED AT THE HOMES OF SLEEPING CHILDREN," KOVAL SAYS\n\n'
+            'ODESA, Ukraine (Reuters) - A missile hit a residential block, Ukrainian officials said.\n\n'
+            '"We will rebuild every home," regional governor Mykola Koval said on Monday.')
+    found = quotes(nlp, text)
+    assert [(q.text, q.speaker) for q in found] == [
+        ("THEY AIMED AT THE HOMES OF SLEEPING CHILDREN", "Mykola Koval"), ("We will rebuild every home", "Mykola Koval")]
+    # an all-caps quoted slogan with no speech verb after it stays a title, not a quotation
+    assert quotes(nlp, 'PROTESTERS CARRY "NO MORE WAR IN OUR TOWN" BANNERS OUTSIDE PARLIAMENT\n\nHundreds marched on Sunday.') == []

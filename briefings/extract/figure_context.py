@@ -67,11 +67,26 @@ def qualifier(doc, start: int, high: int | None) -> str:
         return QUALIFYING_VERBS[head.lemma_]
     if i > 0 and doc[i - 1].lower_ in ("surpass", "surpasses", "surpassed", "exceed", "exceeds", "exceeded", "tops", "topped"):
         return "more_than"  # headlines, where the tagger often reads the verb as a noun
-    # "officials estimated 4,279 were hurt", "the UN estimates that 400,000 have been killed"
+    # "officials estimated 4,279 were hurt" is an approximation; "IOM estimates that 3.7 million …" is the
+    # agency's published count; "the estimate is 214,000" is an approximation
     for tok in list(doc[start].ancestors)[:4]:
         if tok.lemma_ == "estimate" and tok.i < start and tok.pos_ == "VERB":
+            return "exact" if _agency_subject(tok) else "about"
+        if tok.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_ == "estimate" for c in tok.children):
             return "about"
     return "exact"
+
+
+AGENCIES = {"agency", "organisation", "organization", "ministry", "office", "government", "authority", "un",
+            "unhcr", "iom", "ocha", "unicef", "wfp", "idmc", "cluster", "department", "commission"}
+
+
+def _agency_subject(verb) -> bool:
+    """Whether the subject of `verb` is an organisation ("IOM", "the agency"), not people ("officials")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    return subj.ent_type_ == "ORG" or subj.lemma_.lower() in AGENCIES
 
 
 def _is_number(tok) -> bool:

@@ -142,3 +142,48 @@ def _hosted(noun):
     if noun.dep_ in ("dobj", "prep") and head.lemma_ in HOST_VERBS:
         return head
     return None
+
+
+EQUATING = {"correspond", "amount", "equal", "equate", "translate", "equivalent", "represent"}
+
+
+def household_people(noun, number) -> Role | None:
+    """People counted for households just counted: "displaced 900 households, some 4,500 people" or, in the
+    next sentence, "this corresponds to about 4,500 people": the households' category."""
+    from .figure_grammar import verb_role  # the grammar imports this module
+
+    if noun == number or noun.lemma_.lower() not in PLAIN_PEOPLE:
+        return None
+    doc = noun.doc
+    left = noun.left_edge.i
+    apposed = noun.dep_ == "appos" or (left > 0 and doc[left - 1].text == "," and noun.dep_ not in ("nsubj", "nsubjpass"))
+    equated = noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in EQUATING
+    if not (apposed or equated):
+        return None
+    start = noun.sent.start
+    if equated and start > 0:
+        start = doc[start - 1].sent.start  # "… 1,200 households were displaced. This corresponds to …"
+    for tok in reversed(doc[start:left]):
+        if tok.lemma_.lower() in ("household", "family") and any(c.dep_ == "nummod" for c in tok.children):
+            role = verb_role(tok.head, tok.dep_) if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else None
+            return Role(role.category, role.trigger) if role else None
+    return None
+
+
+def apposed_total(noun, number) -> Role | None:
+    """"the largest number of refugees under temporary protection, nearly 700,000": a bare number set beside
+    "number of X" (the parser may hang it on a later noun) counts X."""
+    from .figure_grammar import own_category  # the grammar imports this module
+
+    if noun != number or number.dep_ != "appos" or any(c.dep_ == "prep" for c in number.children):
+        return None  # "the number of displaced people - one of the largest crises": no count
+    cur = number.head
+    for _ in range(4):
+        if cur.lemma_.lower() in TOTAL_NOUNS:
+            of = [g for p in cur.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            role = own_category(of[0], of[0]) if of else None
+            return Role(role.category, cur, total=True) if role else None
+        if cur.dep_ not in ("pobj", "prep") or cur.head == cur:
+            return None
+        cur = cur.head
+    return None

@@ -371,7 +371,7 @@ def verb_role(verb, dep: str) -> Role | None:
         ):
             return Role("displaced", verb)  # "had left their homes"
         if lemma in ("leave", "abandon") and dep == "nsubj" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in ("region", "area", "town", "city", "district", "coast") for c in children
+            c.dep_ == "dobj" and c.lemma_.lower() in ("region", "area", "town", "city", "capital", "district", "coast") for c in children
         ):
             return Role("displaced", verb)  # "500,000 had left the region before the storm hit"
         if lemma in ("seek", "take", "find") and any(c.lemma_ in ("refuge", "shelter") for c in children):

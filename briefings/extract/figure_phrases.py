@@ -115,6 +115,8 @@ def in_camps(tok) -> str | None:
     for prep in tok.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "into"):
             continue
+        if any(c.dep_ == "pobj" and c.lemma_.lower() == "displacement" for c in prep.children):
+            return "displaced"  # "were living in internal displacement"
         camp = next((c for c in prep.children if c.dep_ == "pobj" and is_camp(c)), None)
         if camp is not None:
             return "refugees" if any(c.lemma_.lower() == "refugee" for c in camp.children) else "displaced"
@@ -256,6 +258,8 @@ def not_victims(noun, number) -> bool:
     condition"), populations ("home to 33,000 refugees"), superlatives ("one of the largest crises")."""
     if noun.dep_ == "nsubj" and noun.head.lemma_ in SPEECH_VERBS:
         return True
+    if noun.lemma_.lower() in ("returnee", "returnees"):
+        return True  # people who came back are neither displaced nor refugees
     if noun == number and _counts_households(number):
         return True  # "1,300 families were affected and 230 were displaced": still families
     if number.dep_ == "nsubj" and number.head.lemma_ == "be" and _in_condition(number.head):

@@ -47,7 +47,8 @@ STATES = {
 # Verbs reporting a running total: "the death toll rose to 52", "the toll stands at 1,944".
 TOTAL_VERBS = {"rise", "climb", "reach", "stand", "increase", "jump", "hit", "put", "take", "bring", "be",
                "exceed", "surpass", "top", "mount", "grow", "soar", "raise", "remain", "pass", "double",
-               "triple", "swell", "fall", "drop", "decline", "decrease", "revise", "update", "peak", "total", "approach", "push"}
+               "triple", "swell", "fall", "drop", "decline", "decrease", "revise", "update", "peak", "total", "approach", "push",
+               "estimate"}
 TOTAL_NOUNS = {"toll", "number", "total", "tally", "count", "figure"}
 # Counted nouns that are not people.
 THINGS = {

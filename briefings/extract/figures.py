@@ -8,7 +8,7 @@ import re
 from ..models import Figure
 from . import dates
 from .figure_context import attribution, group, is_stock, location, not_a_fact, place, qualifier
-from .figure_discourse import context_role
+from .figure_discourse import apposed_total, context_role, household_people
 from .figure_grammar import adjacent_role, counted_noun, role_of
 from .figure_lists import listed_part
 from .figure_phrases import not_victims
@@ -16,7 +16,7 @@ from .figure_repairs import conjunct_verb, part_of_conjunct, range_subject, subj
 from .figure_words import THINGS
 from .numbers import Amount, find_amounts
 
-VERSION = 8
+VERSION = 9
 log = logging.getLogger(__name__)
 
 CONTEXT_SENTENCES = 2  # how far back "them", "they" and arrivals look for what was being counted
@@ -54,7 +54,7 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
                 continue
             if figure is None and in_sentence:
                 figure = (_gapped(doc, sent, amount, in_sentence[-1], article_date) or _listed(doc, amount, in_sentence)
-                          or _listed_loosely(doc, amount, in_sentence))
+                          or _listed_loosely(doc, amount, in_sentence) or _earlier_level(doc, amount, in_sentence[-1]))
             if figure is None:
                 continue
             if figure.location is None:
@@ -87,7 +87,8 @@ def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | Non
     if own_verb is not None:
         role = subject_role(own_verb)  # "… and 23, mostly women, were injured": that clause's verb decides
     else:
-        role = role_of(noun, number) or adjacent_role(doc, amount.start) or range_subject(noun)
+        role = (role_of(noun, number) or adjacent_role(doc, amount.start) or range_subject(noun)
+                or household_people(noun, number) or apposed_total(noun, number))
     if role is None and own_verb is None and amount.value is not None and not not_victims(noun, number):
         role = context_role(noun, number, before)
     if role is None or not_a_fact(role.trigger, tokens):
@@ -179,6 +180,18 @@ def _part_of(doc, amount: Amount, whole: Figure) -> Figure:
         group=group(noun, number, number), start=tokens.start_char, end=tokens.end_char, vague=None)
 
 
+def _earlier_level(doc, amount: Amount, before: Figure) -> Figure | None:
+    """"1.2 million remain displaced, down from a peak of 3 million": an earlier level of the same count."""
+    if amount.value is None or not _countable(doc, amount):
+        return None
+    tok = doc[amount.end - 1]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ("peak", "high", "level", "record"):
+        tok = tok.head.head
+    if not (tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lower_ in ("down", "up")):
+        return None
+    return _part_of(doc, amount, dataclasses.replace(before, kind="stock"))
+
+
 def _clause_text(sent, trigger) -> str:
     """The sentence without relative clauses that do not hold the trigger ("…, which began on 1 December, …")."""
     skip = set()
@@ -228,7 +241,28 @@ def _countable(doc, amount: Amount) -> bool:
             return False
     if after is not None and after.lower_ in ("-",) and amount.end + 1 < len(doc) and doc[amount.end + 1].like_num:
         return False  # phone-like digit groups
+    if _member_age(doc, amount) or _of_which_things(doc, amount):
+        return False
     return not _age(doc, amount) and not _rate(doc, amount)
+
+
+def _member_age(doc, amount: Amount) -> bool:
+    """"seven men, one of them aged 17": describes a member by age, not a count."""
+    rest = [t.lower_ for t in doc[amount.end:amount.end + 4]]
+    exact = amount.end + 3 < len(doc) and doc[amount.end + 3].like_num  # "three of them aged under 5" still counts
+    return len(rest) >= 3 and rest[0] == "of" and rest[1] in ("them", "whom") and rest[2] in ("aged", "age") and exact
+
+
+def _of_which_things(doc, amount: Amount) -> bool:
+    """"300 shelters, of which 95 are full": a count of the things the relative clause is about."""
+    if amount.start < 2 or doc[amount.start - 1].lower_ != "which" or doc[amount.start - 2].lower_ != "of":
+        return False
+    clause = doc[amount.start - 2].head
+    if clause.dep_ == "relcl":
+        return clause.head.lemma_.lower() in THINGS
+    k = amount.start - 3  # the parse often hangs "of which" on the number: take the noun before the comma
+    k -= 1 if k >= 0 and doc[k].text == "," else 0
+    return k >= 0 and doc[k].lemma_.lower() in THINGS
 
 
 KIN = {"man", "woman", "boy", "girl", "son", "daughter", "brother", "sister", "father", "mother", "husband", "wife",

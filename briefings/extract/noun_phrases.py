@@ -116,7 +116,14 @@ def spoken_for(tok) -> str | None:
             toks = strip_det(phrase(g)) if g.lemma_.lower() in ORG_NOUNS and g.pos_ == "NOUN" else []
             if len(toks) > 1:  # "an official at the ministry" names no ministry
                 return with_short_form(toks)
+    if tok.lemma_.lower() in SPOKES_NOUNS | MEMBER_NOUNS:  # "one Fano commander": a group NER did not tag
+        group = [c for c in near if c.dep_ == "compound" and c.pos_ == "PROPN" and c.is_title and c.ent_type_ in ("", "ORG")]
+        if len(group) == 1 and not any(c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in group[0].children):
+            return group[0].text
     return body_in_modifiers(tok)
+
+
+MEMBER_NOUNS = {"commander", "fighter", "member", "militant", "leader", "combatant"}
 
 
 def with_short_form(tokens: list) -> str:
@@ -228,11 +235,17 @@ def appos_person(tok):
         # NER often tags a lone name as a body; after a person noun ("mother, Wafa") it is a person
         tagged = c.ent_type_ in ("PERSON", "") or (c.ent_type_ == "ORG" and tok.lemma_.lower() not in ORG_NOUNS)
         named = c.dep_ in ("oprd", "dobj", "attr") and naming(c.head)
-        if (c.dep_ == "appos" or named) and c.pos_ == "PROPN" and tagged and c.lower_ not in TITLE_WORDS \
+        if (c.dep_ == "appos" or named) and c.pos_ == "PROPN" and tagged and not _bare_title(c) \
                 and c.i > tok.i:
             return c
         stack.extend(c.children)
     return None
+
+
+def _bare_title(tok) -> bool:
+    """A title word standing alone ("the envoy, Sheikh,"), not the surname ending a name ("Nadeem Ahmad Sheikh")."""
+    given = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.lower_ not in TITLE_WORDS]
+    return tok.lower_ in TITLE_WORDS and not (tok.ent_type_ == "PERSON" and given)
 
 
 def kin_body(doc, at: int, lemma: str) -> str | None:
@@ -292,3 +305,21 @@ def described_as(ent, word: str) -> bool:
     """"The X Network, a Britain-based monitor,", "the X Observatory": the body is called or named a `word`."""
     named = word in ("monitor", "watchdog") and any(t.lower_ in MONITOR_NAMES for t in ent)
     return named or any(c.dep_ == "appos" and c.lemma_.lower() == word for c in ent.root.children)
+
+
+def long_forms(doc) -> dict[str, str]:
+    """Short forms the article spells out: "Rapid Support Forces (RSF)" -> {"RSF": "Rapid Support Forces (RSF)"}."""
+    forms: dict[str, str] = {}
+    for k in range(1, len(doc) - 2):
+        short = doc[k + 1].text
+        if doc[k].text != "(" or doc[k + 2].text != ")" or not (short.isalpha() and short.isupper() and len(short) > 1):
+            continue
+        words, j = [], k - 1
+        while j >= 0 and len(words) < 8 and (doc[j].is_title or doc[j].lower_ in ("of", "for", "and", "the")):
+            words.insert(0, doc[j])
+            initials = "".join(w.text[0] for w in words if w.is_title)
+            if initials == short and words[0].is_title:
+                forms.setdefault(short, f"{' '.join(w.text for w in words)} ({short})")
+                break
+            j -= 1
+    return forms

@@ -178,6 +178,9 @@ def _trim_end(text: str, begin: int, end: int) -> int:
     return end
 
 
+CAPS_SAYS = re.compile(r"^[^\n]{0,3}?\s*(?:[A-Z][A-Z'.-]*\s+){1,4}(?:SAYS|SAID|WARNS|TELLS|VOWS|INSISTS)\b")
+
+
 def is_quotation(text: str, span: MarkedSpan) -> bool:
     """Real quotations have more than three words; scare quotes and short titles do not count."""
     inner = " ".join(text[a:b] for a, b in span.parts)
@@ -187,6 +190,8 @@ def is_quotation(text: str, span: MarkedSpan) -> bool:
     before = text[max(0, span.start - 20) : span.start - 1].split()
     if before and before[-1].lower().strip(",:") in NAMING_WORDS:
         return False  # a report titled "…", a campaign dubbed "…": a name, not someone's words
+    if inner.isupper() and CAPS_SAYS.match(text[span.end : span.end + 60]):
+        return True  # an all-caps headline quotation: 'STRIKE: "THEY …," MAYOR SAYS'
     long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
     title_case = len(long_words) > 1 and all(w[0].isupper() for w in long_words)
     return not (title_case and not TERMINAL_END.search(inner))

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from ..models import Quote
 from .quote_marks import TERMINAL_END, MarkedSpan, drop_repeats, find_spans, is_quotation, paragraphs
 from .speakers import UNKNOWN, Resolver, Speaker
+from .noun_phrases import long_forms
 from .quote_shapes import colon_speaker, dash_speaker, ends_sentence, named_next, window_tokens
 from .speech_words import AFTER_ONLY, SPEECH_VERBS
 
-VERSION = 6
+VERSION = 7
 
 
 
@@ -48,6 +49,7 @@ def find_quotes(doc) -> list[Quote]:
     resolver = Resolver(doc, inside)
     events = _speech_events(doc, inside, resolver)
     quotes, prev = [], None
+    spelled = long_forms(doc)  # a body is named in full: "RSF" -> "Rapid Support Forces (RSF)"
     for span in spans:
         speaker = _attribute(doc, span, spans, paras, inside, resolver, events)
         floating = speaker is None and _starts_sentence(doc, span, spans, paras, inside) and not _is_heading(text, span, paras)
@@ -59,7 +61,8 @@ def find_quotes(doc) -> list[Quote]:
         role = speaker.role or (resolver.role_of(speaker.name) if speaker.name else None)
         parts = _trimmed(text, span.parts)
         quote_text = " ".join(text[a:b] for a, b in parts)
-        quotes.append(Quote(quote_text, speaker.name, role, parts[0][0], parts[-1][1]))
+        name = spelled.get(speaker.name, speaker.name) if speaker.kind == "org" else speaker.name
+        quotes.append(Quote(quote_text, name, role, parts[0][0], parts[-1][1]))
         prev = (span, speaker)
     return drop_repeats(quotes)
 

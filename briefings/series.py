@@ -11,7 +11,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-PERIODS = ("previous-day", "previous-week", "previous-month", "last-N-days")
 CATCH_UP = ("all", "latest", "none")
 FORMATS = ("pdf", "md")
 ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -77,8 +78,21 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(str(path), timeout=30)
         self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA journal_mode = WAL")
+        self._use_wal()
         self.conn.executescript(SCHEMA)
+
+    def _use_wal(self, attempts: int = 100) -> None:
+        """Switch to WAL (readers never block the daemon's writes); retried, because switching ignores the
+        busy timeout when another process is creating the same store at that moment."""
+        for attempt in range(attempts):
+            try:
+                if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == attempts - 1:
+                    raise
+                time.sleep(0.05)
 
     def close(self) -> None:
         self.conn.close()

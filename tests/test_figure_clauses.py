@@ -180,3 +180,108 @@ def test_fronted_wholes_refuge_abroad_and_asides(nlp, text, expected):
 )
 def test_number_with_an_aside_after_an_opening_phrase(nlp, text, expected):
     assert cats(nlp, text) == expected
+
+
+def test_people_sleeping_in_shelters_after_a_disaster_are_displaced(nlp):
+    def pairs(text):
+        return sorted((f.category, f.value) for f in find_figures(nlp(text), "2022-05-01") if f.value is not None)
+
+    hit = "The storm killed 18 people in the delta.\n\n"
+    assert pairs(hit + "Officials said about 600 villagers spent the night in a mosque.") == [
+        ("displaced", 600), ("killed", 18)]
+    assert pairs(hit + "Some 2,300 residents were staying with relatives or in hotels in the capital.") == [
+        ("displaced", 2300), ("killed", 18)]
+    assert pairs(hit + "A teacher spoke at the school where about 230 residents spent the night.") == [
+        ("displaced", 230), ("killed", 18)]
+    # no victims counted: a night in a hotel is no displacement; towns and budgets are no shelters
+    assert pairs("About 600 delegates spent the night in a hotel near the venue.") == []
+    assert pairs(hit + "About 3 million people live in the province.") == [("killed", 18)]
+    assert pairs(hit + "The camp is home to 40,000 people.") == [("killed", 18)]
+    assert pairs(hit + "The ministry spent 40 million in schools last year.") == [("killed", 18)]
+
+
+def test_subject_of_live_mistagged_as_adverb_still_reaches_its_verb(nlp):
+    text = "The office said about 4 million people in the north live in camps and informal settlements."
+    assert [(f.category, f.value) for f in find_figures(nlp(text), "2022-05-01")] == [("displaced", 4000000)]
+
+
+def test_clause_beside_a_denial_is_reported_as_fact(nlp):
+    def pairs(text):
+        return sorted((f.category, f.value) for f in find_figures(nlp(text), "2022-05-01") if f.value is not None)
+
+    assert pairs("The militia denied its fighters took part and said 7 of its own men had been killed.") == [
+        ("killed", 7)]
+    assert pairs("The militia denied that 7 of its men had been killed.") == []
+
+
+def test_part_of_the_wounded_whatever_the_parse(nlp):
+    def pairs(text):
+        return sorted((f.category, f.value) for f in find_figures(nlp(text), "2022-05-01") if f.value is not None)
+
+    assert pairs("The mission flew 6 of the critically injured to Malakal.") == [("injured", 6)]
+    assert pairs("Medics treated 14 of the injured at the scene.") == [("injured", 14)]
+    assert pairs("The minister visited 3 of the dead soldiers' families.") == []
+
+
+def test_people_fleeing_a_war_in_another_country_are_refugees(nlp):
+    def pairs(text):
+        return sorted((f.category, f.value) for f in find_figures(nlp(text), "2022-05-01") if f.value is not None)
+
+    assert pairs("Aweil in South Sudan has received more than 20,000 people fleeing the war in Sudan since April.") == [
+        ("refugees", 20000)]
+    # a war in the story's own country makes them displaced
+    assert pairs("Juba in South Sudan took in 9,000 people fleeing the war in South Sudan.") == [("displaced", 9000)]
+
+
+def test_forced_to_move_and_placed_in_temporary_housing_are_displaced(nlp):
+    def pairs(text):
+        return sorted((f.category, f.value) for f in find_figures(nlp(text), "2022-05-01") if f.value is not None)
+
+    assert pairs("Officials said some 40,000 people were forced to move by new evacuation orders.") == [
+        ("displaced", 40000)]
+    assert pairs("The shelling forced 3,000 people to move.") == [("displaced", 3000)]
+    assert pairs("The governor said about 900 people, including 200 children, had been taken to the city and "
+                 "placed in temporary housing.") == [("displaced", 200), ("displaced", 900)]
+    # moving things, or leaving a job, is no displacement
+    assert pairs("The rules forced 20 traders to move their stalls.") == []
+    assert pairs("Some 500 workers were forced to leave the company.") == []
+
+
+def test_total_whose_participle_the_parser_hung_on_the_number(nlp):
+    def pairs(text):
+        return sorted((f.category, f.value) for f in find_figures(nlp(text), "2022-05-01") if f.value is not None)
+
+    assert pairs("The UN office put the number of people displaced at 9,100.") == [("displaced", 9100)]
+    assert pairs("Monitors put the number of people killed at 96.") == [("killed", 96)]
+    assert pairs("The ministry put the number of schools damaged at 96.") == []
+
+
+def test_a_competing_estimate_of_the_figure_just_given(nlp):
+    def found(text):
+        return sorted((f.category, f.value, f.qualifier) for f in find_figures(nlp(text), "2022-05-01") if f.value)
+
+    assert found("Officials said 1.8 million people were displaced. Aid agencies put the figure at closer to "
+                 "1 million.") == [("displaced", 1000000, "about"), ("displaced", 1800000, "exact")]
+    assert found("Officials said 1.8 million people were displaced. The ministry put the figure for damage at "
+                 "1 million.") == [("displaced", 1800000, "exact")]
+    assert found("Officials said 1.8 million people were displaced. The ministry put the cost at 1 million.") == [
+        ("displaced", 1800000, "exact")]
+
+
+def test_people_of_one_country_hosted_by_another_are_refugees(nlp):
+    def pairs(text):
+        return sorted((f.category, f.value) for f in find_figures(nlp(text), "2022-05-01") if f.value is not None)
+
+    assert pairs("Pakistan says it hosts about 3 million Afghans.") == [("refugees", 3000000)]
+    assert pairs("Chad now hosts 600,000 Sudanese, officials said.") == [("refugees", 600000)]
+    assert pairs("Kabul hosts 3,000 Afghans.") == []  # no other country named as host
+
+
+def test_people_from_elsewhere_now_living_here_after_a_flight(nlp):
+    def pairs(text):
+        return sorted((f.category, f.value) for f in find_figures(nlp(text), "2022-05-01") if f.value is not None)
+
+    fled = "Some 90,000 ethnic Armenians fled to Armenia within a week. "
+    assert pairs(fled + "Officials say about 95,000 people from the enclave now live in the country.") == [
+        ("refugees", 90000), ("refugees", 95000)]
+    assert pairs(fled + "Officials say about 1 million people live in the capital.") == [("refugees", 90000)]

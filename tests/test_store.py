@@ -58,3 +58,24 @@ def test_extraction_round_trips_through_json(tmp_path):
                     event_date="2024-01-01", sentence="s", start=1, end=2)
     store.put_extraction("a", "v", Extraction(article_id="a", figures=(figure,)))
     assert store.get_extraction("a", "v").figures == (figure,)
+
+
+def test_several_processes_can_open_a_new_store_at_once(tmp_path):
+    import threading
+
+    errors = []
+
+    def open_store(path):
+        try:
+            Store(path).close()
+        except Exception as exc:  # the daemon and a CLI command may race to create the file
+            errors.append(exc)
+
+    for round_ in range(15):
+        path = tmp_path / f"s{round_}.sqlite"
+        threads = [threading.Thread(target=open_store, args=(path,)) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert errors == []

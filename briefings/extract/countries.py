@@ -59,6 +59,8 @@ def home_country(doc) -> str | None:
         counts: dict[str, int] = {}
         for tok in doc:
             country = country_of(tok.text) if tok.text[:1].isupper() else None
+            if country and tok.i > 0 and country_of(doc[tok.i - 1].text + " " + tok.text):
+                country = country_of(doc[tok.i - 1].text + " " + tok.text)  # "South Sudan" is not Sudan
             if country:
                 counts[country] = counts.get(country, 0) + 1
         ranked = sorted(counts.values(), reverse=True)

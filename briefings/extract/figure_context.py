@@ -13,7 +13,7 @@ QUALIFIERS = [
     (("over",), "more_than"), (("above",), "more_than"), (("exceeding",), "more_than"), (("more",), "more_than"),
     (("as", "many", "as"), "up_to"), (("up", "to"), "up_to"), (("at", "most"), "up_to"),
     (("fewer", "than"), "up_to"), (("less", "than"), "up_to"),
-    (("close", "to"), "about"), (("an", "estimated"), "about"), (("estimated",), "about"),
+    (("close", "to"), "about"), (("closer", "to"), "about"), (("an", "estimated"), "about"), (("estimated",), "about"),
     (("about",), "about"), (("some",), "about"), (("around",), "about"), (("nearly",), "about"),
     (("almost",), "about"), (("roughly",), "about"), (("approximately",), "about"), (("approx",), "about"),
     (("circa",), "about"), (("an", "approximate"), "about"), (("just", "under"), "about"), (("just", "over"), "more_than"),
@@ -102,6 +102,8 @@ def not_a_fact(trigger, number_tokens) -> str | None:
     for anc in list(trigger.ancestors)[:4]:
         if any(c.dep_ == "mark" and c.lower_ in ASSERTED for c in chain[-1].children):
             break  # "the toll is expected to rise as the attacks left 20 injured": the "as" clause is a fact
+        if chain[-1].dep_ == "conj" and anc.lemma_.lower() in NONFACT_VERBS:
+            break  # "denied the claim and said 9 were killed": a clause beside the denial, not under it
         chain.append(anc)
     for k, tok in enumerate(chain):
         children = list(tok.children)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from . import figure_totals as totals
+from .countries import country_of, is_country
 from .figure_phrases import abroad
 from .figure_words import ARRIVE_VERBS, HOST_VERBS, PLAIN_PEOPLE, TOTAL_NOUNS, TOTAL_VERBS, Role
 
@@ -33,6 +34,12 @@ def context_role(noun, number, before: list[str]) -> Role | None:
         if verb is not None:
             return Role("refugees" if abroad(verb) else moved[-1], verb)
     return None
+
+
+def sheltered(noun, number) -> Role | None:
+    """People sleeping in schools, tents or with relatives: displaced, in a story that has counted victims."""
+    verb = _sheltering(noun) if _plain(noun, number) else None
+    return Role("refugees" if abroad(verb) else "displaced", verb) if verb is not None else None
 
 
 def _part_of_before(noun, number):
@@ -75,7 +82,13 @@ def _pronoun_total(noun) -> str | None:
     if top.dep_ != "pobj" or top.head.lower_ not in ("to", "at"):
         return None
     verb = top.head.head
-    if verb.lemma_ not in TOTAL_VERBS or not any(c.dep_ == "nsubj" and c.lower_ in ("it", "which") for c in verb.children):
+    if verb.lemma_ not in TOTAL_VERBS:
+        return None
+    # "put the figure at 1 million": a total with nothing after it to say what it counts points back
+    pointing = any(c.dep_ == "dobj" and c.lemma_.lower() in TOTAL_NOUNS and not any(p.dep_ == "prep" for p in c.children)
+                   and any(d.lower_ in ("the", "this", "that") for d in c.children) for c in verb.children)
+    pointing = pointing and not any(p.dep_ == "prep" and p.lower_ == "for" for p in verb.children)  # "for damage"
+    if not pointing and not any(c.dep_ == "nsubj" and c.lower_ in ("it", "which") for c in verb.children):
         return None
     named = [t for t in verb.sent if t.i < verb.i and t.lemma_.lower() in TOTAL_NOUNS]
     return (totals.total_category(named[-1]) if named else None) or ""  # "": what was counted before
@@ -127,11 +140,37 @@ def _arrival(noun):
         verb = noun.head
     else:
         verb = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"), None)
+    if verb is not None and verb.lemma_ == "live" and any(c.dep_ == "prep" and c.lower_ == "from" for c in noun.children):
+        return verb  # "115,000 people from the enclave now live in the country": they came from elsewhere
     for _ in range(3):
         if verb is None or verb.lemma_ in ARRIVE_VERBS:
             break
         verb = next((c for c in verb.children if c.dep_ == "xcomp"), None)
     return verb if verb is not None and verb.lemma_ in ARRIVE_VERBS else None
+
+
+# Places people sleep in when driven from home; towns and provinces are left out, so that "2 million people
+# live in the province" stays a population.
+SHELTERS = {"school", "classroom", "tent", "hall", "gym", "gymnasium", "mosque", "church", "monastery", "stadium",
+            "relative", "hotel", "open", "car", "vehicle", "camp", "shelter", "settlement"}
+SLEEP_VERBS = {"spend", "sleep", "stay", "shelter", "live", "take", "seek", "find"}
+
+
+def _sheltering(noun):
+    """The verb of "N people spent the night in a school / slept in tents / were staying with relatives"."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_ not in SLEEP_VERBS:
+        return None
+    verb = noun.head
+    if verb.lemma_ == "spend" and not any(c.dep_ == "dobj" and c.lemma_ in ("night", "nights") for c in verb.children):
+        return None  # "spent the night in …", not "spent $5 million in …"
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children) and verb.head.lemma_.lower() in SHELTERS:
+        return verb  # "the school where 140 residents spent the night"
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "with", "inside")):
+        for obj in (c for c in prep.subtree if c.dep_ in ("pobj", "conj") and c.pos_ == "NOUN"):
+            host = obj.lemma_.lower() == "family" and any(c.lower_ == "host" for c in obj.children)
+            if obj.lemma_.lower() in SHELTERS or host:
+                return verb
+    return None
 
 
 def _hosted(noun):
@@ -187,3 +226,14 @@ def apposed_total(noun, number) -> Role | None:
             return None
         cur = cur.head
     return None
+
+
+def hosted_nationals(noun, number) -> Role | None:
+    """"Iran hosts about 6 million Afghans": people of one country hosted by another are refugees."""
+    if noun.dep_ != "dobj" or noun.head.lemma_ not in HOST_VERBS or not noun.text[:1].isupper():
+        return None
+    nation = country_of(noun.text[:-1] if noun.text.endswith("s") else noun.text)
+    if nation is None or is_country(noun.text):
+        return None
+    hosts = [country_of(t.text) for t in noun.sent if t.i < noun.head.i and t.pos_ == "PROPN" and is_country(t.text)]
+    return Role("refugees", noun.head) if hosts and hosts[-1] != nation else None

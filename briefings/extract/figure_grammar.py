@@ -268,7 +268,7 @@ def _antecedent_role(number) -> Role | None:
 def _through_head(cur) -> Role | None:
     """Category from the word `cur` depends on: the verb it is subject/object of, or an "of" noun."""
     dep, head = cur.dep_, cur.head
-    if dep in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT") and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+    if dep in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT") and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
         role = verb_role(head, dep)
         if role:
             return role

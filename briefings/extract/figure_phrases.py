@@ -24,6 +24,8 @@ def abroad(verb) -> bool:
         return True  # "fled abroad"
     if verb.lemma_ in ("flee", "escape", "leave") and any(c.dep_ == "dobj" and is_country(c.text) for c in verb.children):
         return True  # "fled Ukraine": leaving the country
+    if verb.lemma_ in ("flee", "escape") and any(_war_abroad(c) for c in verb.children if c.dep_ == "dobj"):
+        return True  # "people fleeing the war in Sudan" in a story told from South Sudan
     if verb.lemma_ in ("seek", "take", "find") and any(c.lower_ == "there" for c in verb.children) and _crossed_before(verb):
         return True  # "… crossed into India, joining 31,000 who had sought refuge there"
     if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children) and _foreign(verb.head):
@@ -48,6 +50,16 @@ def abroad(verb) -> bool:
         if prep.lower_ in into and is_country(" ".join(words)):
             return True
     return False
+
+
+def _war_abroad(obj) -> bool:
+    """"the war in Sudan", "the fighting in Myanmar": a conflict in a country other than the story's own."""
+    if obj.lemma_.lower() not in ("war", "fighting", "conflict", "violence", "crisis", "civil"):
+        return False
+    places = [c for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "across") for c in p.children
+              if c.dep_ == "pobj"]
+    names = [" ".join(t.text for t in c.subtree if t.dep_ == "compound" or t == c) for c in places]
+    return any(is_country(name) and foreign(name, obj.doc) for name in names)
 
 
 def _shares_subject(verb) -> bool:
@@ -129,7 +141,7 @@ def is_camp(noun) -> bool:
     if lemma in ("camp", "shelter"):
         return True
     kinds = {c.lemma_.lower() for c in noun.lefts}
-    if lemma == "accommodation":
+    if lemma in ("accommodation", "housing"):
         return bool(kinds & {"temporary", "emergency", "collective", "transit", "evacuation", "alternative"})
     return lemma in ("centre", "center", "site", "settlement") and bool(kinds & {
         "evacuation", "displacement", "idp", "transit", "collective", "relief", "accommodation", "reception", "temporary",
@@ -185,10 +197,16 @@ def adjacent_state(number):
     k = number.i + 1
     if k < len(doc) and doc[k].lower_ in ("more", "others"):
         k += 1  # "20 dead and 10 more wounded"
+    if k + 2 < len(doc) and doc[k].lower_ == "of" and doc[k + 1].lower_ in ("the", "those"):
+        k += 2  # "flew 12 of the seriously injured to Juba", whatever the parser made of "injured"
+        while k + 1 < len(doc) and doc[k].pos_ == "ADV" and doc[k].lower_.endswith("ly"):
+            k += 1
     if k >= len(doc):
         return None
     nxt = doc[k]
     if nxt.lower_ not in ("dead", "wounded", "injured") or any(c.dep_ == "dobj" for c in nxt.children):
+        return None
+    if doc[number.i + 1].lower_ == "of" and nxt.dep_ in ("amod", "compound"):
         return None
     if any(c.dep_ == "cc" and c.lower_ == "or" for c in nxt.children):
         return None
@@ -215,6 +233,14 @@ def to_death(verb) -> bool:
 
 def to_safety(verb) -> bool:
     """"moved 12,000 people to safer areas", "were taken to evacuation centres", "relocated to higher ground"."""
+    if verb.lemma_ in ("force", "drive", "compel", "oblige") and any(
+        c.dep_ == "xcomp" and c.lemma_ in ("move", "relocate", "leave") and not any(d.dep_ == "dobj" for d in c.children)
+        for c in verb.children
+    ):
+        return True  # "were forced to move": made to leave where they lived
+    placed = (c for c in [verb] + [c for c in verb.children if c.dep_ == "conj"] if c.lemma_ in ("place", "put", "house"))
+    if any(in_camps(c) for c in placed):
+        return True  # "were taken to the city and placed in temporary housing"
     if verb.lemma_ not in ("move", "take", "transfer", "shift", "bring", "relocate", "transport", "evacuate"):
         return False
     for prep in verb.children:

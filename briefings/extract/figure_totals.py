@@ -47,7 +47,7 @@ def total_after_to(number) -> Role | None:
         i -= 1
     if i == number.sent.start or doc[i - 1].lower_ not in ("to", "at"):
         return None
-    for verb in clause_ancestors(number, 4):
+    for verb in clause_ancestors(number, 6):  # "put the number of people killed at 96": at → killed → people → of
         if verb.lemma_ in TOTAL_VERBS:
             return total_role(verb) or shifted_total(number, verb)
     return None
@@ -140,6 +140,9 @@ def total_category(noun) -> str | None:
         own = grammar.own_category(obj, obj)
         if own:
             return own.category
+    participle = next((c for c in noun.children if c.dep_ == "acl" and c.lower_ in STATES), None)
+    if _counted(noun) and participle is not None:
+        return STATES[participle.lower_]  # "the number of people displaced", the participle hung on "number"
     if _counted(noun) and in_camps(noun):
         return in_camps(noun)  # "the number of people in accommodation sites", the place hung on "number"
     for child in noun.children:

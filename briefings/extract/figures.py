@@ -8,7 +8,7 @@ import re
 from ..models import Figure
 from . import dates
 from .figure_context import attribution, group, is_stock, location, not_a_fact, place, qualifier
-from .figure_discourse import apposed_total, context_role, household_people
+from .figure_discourse import apposed_total, context_role, hosted_nationals, household_people, sheltered
 from .figure_grammar import adjacent_role, counted_noun, role_of
 from .figure_lists import listed_part
 from .figure_phrases import not_victims
@@ -16,7 +16,7 @@ from .figure_repairs import conjunct_verb, part_of_conjunct, range_subject, subj
 from .figure_words import THINGS
 from .numbers import Amount, find_amounts
 
-VERSION = 9
+VERSION = 10
 log = logging.getLogger(__name__)
 
 CONTEXT_SENTENCES = 2  # how far back "them", "they" and arrivals look for what was being counted
@@ -48,7 +48,7 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
         for amount in find_amounts(sent):
             before = [c for cats in counted[-CONTEXT_SENTENCES:] for c in cats] + [f.category for f in in_sentence]
             try:
-                figure = _figure(doc, sent, amount, article_date, fallback, before)
+                figure = _figure(doc, sent, amount, article_date, fallback, before, any(counted) or bool(in_sentence))
             except Exception as exc:  # one odd parse never loses the article's other figures, quotes, developments
                 log.warning("figure at %d skipped (%s: %s)", doc[amount.start].idx, type(exc).__name__, exc)
                 continue
@@ -75,7 +75,8 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
     return list(found.values())
 
 
-def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | None, before: list[str]) -> Figure | None:
+def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | None, before: list[str],
+            victims_counted: bool = False) -> Figure | None:
     """A Figure for one number phrase, or None when it is not a count of victims reported as fact."""
     tokens = doc[amount.start:amount.end]
     if amount.value == 0 or not _countable(doc, amount):
@@ -88,9 +89,9 @@ def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | Non
         role = subject_role(own_verb)  # "… and 23, mostly women, were injured": that clause's verb decides
     else:
         role = (role_of(noun, number) or adjacent_role(doc, amount.start) or range_subject(noun)
-                or household_people(noun, number) or apposed_total(noun, number))
+                or household_people(noun, number) or apposed_total(noun, number) or hosted_nationals(noun, number))
     if role is None and own_verb is None and amount.value is not None and not not_victims(noun, number):
-        role = context_role(noun, number, before)
+        role = context_role(noun, number, before) or (sheltered(noun, number) if victims_counted else None)
     if role is None or not_a_fact(role.trigger, tokens):
         return None
     start, end = tokens.start_char, tokens.end_char

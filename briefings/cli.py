@@ -4,11 +4,9 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from .config import Config, load_config
 from .errors import BriefingsError
@@ -24,13 +22,6 @@ def parse_day(value: str, *, last: bool = False) -> date:
         return date.fromisoformat(final if last else first)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD or YYYY-MM") from None
-
-
-def now_for(config: Config) -> datetime:
-    """The current time in the config's time zone; SOURCE_DATE_EPOCH pins it for reproducible output."""
-    zone = ZoneInfo(config.timezone)
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), zone) if epoch else datetime.now(zone).replace(microsecond=0)
 
 
 def cmd_ingest(args, config: Config) -> int:
@@ -103,7 +94,7 @@ def cmd_generate(args, config: Config) -> int:
         raise BriefingsError(f"unknown format {', '.join(bad)}; use --format md,pdf")
     result = generate(
         config, start=args.start, end=args.end, formats=formats, out_dir=Path(args.out or config.output),
-        now=now_for(config), profile=args.profile, title=args.title,
+        now=datetime.now(timezone.utc).replace(microsecond=0), profile=args.profile, title=args.title,
     )
     if args.stdout:
         print(result.markdown)

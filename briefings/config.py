@@ -100,35 +100,35 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
     for key in ("templates",):
         if key in values and not values[key].is_dir():
             errors.append(f"{where(path, text, key)}: '{key}' folder {values[key]} does not exist")
-    if "timezone" in values:
-        errors.extend(check_timezone(values["timezone"], where(path, text, "timezone")))
-    errors.extend(check_series(raw, path, text, values))
+    zone_errors = check_timezone(values["timezone"], where(path, text, "timezone")) if "timezone" in values else []
+    errors.extend(zone_errors)
+    # A [[briefing]] without its own zone runs in the file's, when that one is valid.
+    default_zone = None if zone_errors else values.get("timezone")
+    errors.extend(check_series(raw, path, text, values, default_zone))
     if errors:
         raise ConfigError("\n".join(errors))
     return Config(**values)
 
 
 def check_timezone(name: str, place: str) -> list[str]:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from .series import zone_value
 
     try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return [f"{place}: unknown time zone '{name}' (use an IANA name such as 'Europe/Istanbul')"]
+        zone_value(name, Path())
+    except ValueError as exc:
+        return [f"{place}: {exc}"]
     return []
 
 
-def check_series(raw: dict, path: Path, text: str, values: dict) -> list[str]:
-    """Validate [[briefing]] tables; filled in by the scheduler module."""
+def check_series(raw: dict, path: Path, text: str, values: dict, default_zone: str | None) -> list[str]:
+    """Validate the [[briefing]] tables and the [smtp] table they deliver through."""
+    from .deliver import parse_smtp
+    from .series import parse_series
+
     briefings = raw.get("briefing")
     if not isinstance(briefings, list):
         return []
-    try:
-        from .deliver import parse_smtp
-        from .series import parse_series
-    except ImportError:
-        return []
     smtp = raw.get("smtp") if isinstance(raw.get("smtp"), dict) else None
-    series, errors = parse_series(briefings, path, text, smtp=smtp)
+    series, errors = parse_series(briefings, path, text, smtp=smtp, default_zone=default_zone)
     values["series"] = tuple(series)
     return errors + (parse_smtp(smtp, path, text)[1] if smtp is not None else [])

@@ -4,7 +4,6 @@ from __future__ import annotations
 import calendar
 import os
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -191,11 +190,11 @@ def line_of(text: str, span: tuple[int, int] | None, key: str) -> int | None:
     return span[0]
 
 
-def parse_series(tables: list[dict], path: Path, text: str, smtp: dict | None = None) -> tuple[list[Series], list[str]]:
+def parse_series(tables: list[dict], path: Path, text: str, smtp: dict | None = None,
+                 default_zone: str | None = None) -> tuple[list[Series], list[str]]:
     """Validate every [[briefing]] table; returns the series and every error found, each as path:line: key: what."""
     spans = table_lines(text, "[[briefing]]")
     base = Path(path).parent
-    zone = top_level_zone(text)
     series, errors, names = [], [], set()
     for index, table in enumerate(tables):
         span = spans[index] if index < len(spans) else None
@@ -205,8 +204,8 @@ def parse_series(tables: list[dict], path: Path, text: str, smtp: dict | None = 
         if not isinstance(table, dict):
             report("briefing", "each [[briefing]] must be a table")
             continue
-        if zone and "timezone" not in table:  # a briefing without its own zone runs in the file's
-            table = {**table, "timezone": zone}
+        if default_zone and "timezone" not in table:  # a briefing without its own zone runs in the file's
+            table = {**table, "timezone": default_zone}
         item = parse_one(table, base, report, has_smtp=smtp is not None)
         if item is None:
             continue
@@ -216,16 +215,6 @@ def parse_series(tables: list[dict], path: Path, text: str, smtp: dict | None = 
         names.add(item.name)
         series.append(item)
     return series, errors
-
-
-def top_level_zone(text: str) -> str | None:
-    """The config's own `timezone`, when it is a valid zone (its errors are reported by the config loader)."""
-    try:
-        zone = tomllib.loads(text).get("timezone")
-        ZoneInfo(zone)
-    except (tomllib.TOMLDecodeError, TypeError, ValueError, ZoneInfoNotFoundError):
-        return None
-    return zone if isinstance(zone, str) else None
 
 
 def parse_one(table: dict, base: Path, report, *, has_smtp: bool) -> Series | None:

@@ -1,7 +1,8 @@
-"""Extraction quality gate: fail when eval scores drop below the pinned floors.
+"""Quality gate: fail when extraction or whole-period briefing scores drop below the pinned floors.
 
 quality_floors.json names gold sets (glob patterns relative to the repository root) and the floor of each
-score on that set. Floors may only be raised, or lowered on purpose in a commit that says why. A set whose
+score on that set; a set with "periods": true holds period gold (PERIODS.md) and is scored as briefings, with
+"ceilings" for counts of errors that may not grow (totals shown wrong, non-figures shown). Floors may only be raised, or lowered on purpose in a commit that says why. A set whose
 files are missing fails the gate under CI (CI=true) and is skipped elsewhere.
 Usage: .venv/bin/python benchmarks/quality_gate.py
 """
@@ -24,8 +25,8 @@ def gold_files(patterns: list[str]) -> list[str]:
     return found
 
 
-def check(scores: dict, floors: dict) -> list[str]:
-    """Every 'section.measure' whose score is below its floor."""
+def check(scores: dict, floors: dict, ceilings: dict | None = None) -> list[str]:
+    """Every 'section.measure' whose score is below its floor (or above its ceiling)."""
     failures = []
     for name, floor in sorted(floors.items()):
         section, measure = name.split(".")
@@ -34,12 +35,20 @@ def check(scores: dict, floors: dict) -> list[str]:
         print(f"  {name:28s} {value:.3f}  floor {floor:.3f}  {status}")
         if value < floor:
             failures.append(name)
+    for name, ceiling in sorted((ceilings or {}).items()):
+        section, measure = name.split(".")
+        value = scores[section][measure]
+        status = "ok" if value <= ceiling else "ABOVE CEILING"
+        print(f"  {name:28s} {value:>5}  ceiling {ceiling}  {status}")
+        if value > ceiling:
+            failures.append(name)
     return failures
 
 
 def main() -> int:
-    from briefings.config import DEFAULT_PIPELINE
+    from briefings.config import DEFAULT_PIPELINE, load_config
     from briefings.evaluate import evaluate
+    from briefings.evaluate_periods import evaluate_periods
     from briefings.extract import load_pipeline
 
     nlp = load_pipeline(DEFAULT_PIPELINE)
@@ -52,10 +61,13 @@ def main() -> int:
             if os.environ.get("CI"):
                 failures.append(f"{name}: missing gold files")
             continue
-        report = evaluate(nlp, files)
+        if gate.get("periods"):
+            report = evaluate_periods(load_config(None, required=False), files)
+        else:
+            report = evaluate(nlp, files)
         print(f"{name} ({len(files)} file(s))")
         print("\n".join("  " + line for line in report.lines()))
-        failures.extend(f"{name}: {f}" for f in check(report.scores(), gate["floors"]))
+        failures.extend(f"{name}: {f}" for f in check(report.scores(), gate["floors"], gate.get("ceilings")))
     if failures:
         print("quality gate FAILED: " + "; ".join(failures))
         return 1

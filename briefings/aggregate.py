@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from .models import Article, Extraction
+from .period import PeriodFigures, Series, period_figures
 from .store import day_span
-from .reconcile import (CATEGORIES, FlowTotal, Reported, Sighting, change, dates_compatible, day, flow_totals,
-                        latest_stocks, reconcile)
+from .reconcile import CATEGORIES, Reported, Sighting, change, dates_compatible, day
 
 MAX_HIGHLIGHTS = 5
 MIN_HIGHLIGHTS = 3
@@ -41,6 +41,7 @@ class Source:
     source: str
     date: str | None
     url: str | None
+    path: str | None = None  # the file it was read from, when it came from one
 
 
 @dataclass(frozen=True)
@@ -56,21 +57,24 @@ class Entry:
 
 @dataclass(frozen=True)
 class KeyFigure:
-    """One line of the key-figures box: a latest stock or a period's incident total."""
+    """One line of the key-figures box: the latest of a running total, a sum of incidents, or a tally."""
 
     category: str
-    kind: str  # stock | flow
+    kind: str  # total | incidents | tally
     low: int
     high: int
     qualifier: str
-    as_of: str | None  # stock: date of the total; flow: date of the latest incident added up
+    as_of: str | None  # total: its as-of date; incidents: date of the latest incident added; tally: span end
     citations: tuple[int, ...]
-    incidents: int = 0  # flows: how many distinct incidents were added up
-    change: str | None = None  # "up 35% on the previous week (large change)"
-    figure: Reported | None = None  # stocks: the reconciled figure with its per-source reports
-    first: str | None = None  # flows: date of the earliest incident added up (may precede the period slightly)
-    disputed: bool = False  # flows: sources disagree on at least one incident, so the total is a range
-    included: int = 0  # flows: dated incidents left out of the sum because a monthly toll includes them
+    group: str | None = None  # totals kept per group: "militants", "civilians"; None for the overall total
+    since: str | None = None  # the start a total counts from
+    incidents: int = 0  # incidents: how many distinct incidents were added up
+    change: str | None = None  # "up 35% on the previous 7 days (large change)", "up from 290,552 on 9 Jun 2017"
+    figure: Reported | None = None  # totals and tallies: the reconciled figure with its per-source reports
+    first: str | None = None  # incidents: date of the earliest incident added up
+    disputed: bool = False  # incidents: sources disagree on at least one incident, so the sum is a range
+    span_from: str | None = None  # tally: its span
+    span_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -98,8 +102,7 @@ class Briefing:
     overview: tuple[tuple[str, tuple[Entry, ...]], ...] = ()
     chronology: tuple[Entry, ...] = ()
     key_figures: tuple[KeyFigure, ...] = ()
-    stocks: tuple[Reported, ...] = ()
-    flows: tuple[Reported, ...] = ()
+    figures: PeriodFigures = PeriodFigures()
     quotes: tuple[QuoteEntry, ...] = ()
     undated: tuple[Source, ...] = ()
     non_english: int = 0
@@ -137,18 +140,16 @@ def aggregate(gathered: Gathered, *, title: str, start: date | None, end: date |
     cite = {s.article_id: s.number for s in sources}
     extractions = {a.id: gathered.extractions[a.id] for a in english if a.id in gathered.extractions}
     entries = dedupe(developments(english, extractions, cite, start, end))
-    stocks, flows = figures(english, extractions, cite, start, end)
+    found = figures(english, extractions, cite, start, end)
     previous = [a for a in on_topic(gathered.previous, keywords, places) if a.lang == "en"]
     prev_cite = {a.id: i for i, a in enumerate(previous, 1)}
-    prev_stocks, prev_flows = figures(previous, gathered.previous_extractions, prev_cite, None, None)
     days = (end - start).days + 1 if start and end else 0
+    before = figures(previous, gathered.previous_extractions, prev_cite, *shift(start, end, days)) if previous else None
     chronology = tuple(sorted(entries[:MAX_ENTRIES], key=lambda e: (e.event_date or "", -e.score, e.citations)))
     return Briefing(
         title=title, start=start, end=end, now=now, issue=issue, sources=tuple(sources),
         highlights=highlights(entries), overview=overview(chronology), chronology=chronology,
-        key_figures=key_figures(stocks, within(flows, start, end), prev_stocks,
-                                within(prev_flows, *(shift(start, end, days))), days if previous else 0),
-        stocks=tuple(stocks), flows=tuple(flows),
+        key_figures=key_figures(found, before, days), figures=found,
         quotes=quotes(english, extractions, cite),
         undated=tuple(Source(0, a.id, a.title, a.source, None, a.url) for a in gathered.undated),
         non_english=len(chosen) - len(english), languages=languages(chosen), off_topic=len(gathered.articles) - len(chosen),
@@ -177,7 +178,7 @@ def languages(articles: list[Article]) -> tuple[tuple[str, int], ...]:
 
 def number_sources(articles: list[Article]) -> list[Source]:
     ordered = sorted(articles, key=lambda a: (a.date or "", a.source, a.title, a.id))
-    return [Source(n, a.id, a.title, a.source, a.date, a.url) for n, a in enumerate(ordered, 1)]
+    return [Source(n, a.id, a.title, a.source, a.date, a.url, a.path) for n, a in enumerate(ordered, 1)]
 
 
 def in_period(value: str | None, start: date | None, end: date | None) -> bool:
@@ -287,15 +288,14 @@ def overview(entries: tuple[Entry, ...]) -> tuple[tuple[str, tuple[Entry, ...]],
     return tuple((g, tuple(sorted(top[g], key=lambda e: (e.event_date or "", -e.score)))) for g in order)
 
 
-def figures(articles, extractions, cite, start, end) -> tuple[list[Reported], list[Reported]]:
-    """Reconciled stocks and flows reported in the period."""
+def figures(articles, extractions, cite, start, end) -> PeriodFigures:
+    """The period's incidents, running-total series, tallies and sums, reconciled across its articles."""
     sightings = [
         Sighting(f, cite[a.id], a.date)
         for a in articles if a.id in extractions
         for f in extractions[a.id].figures
     ]
-    sightings = [s for s in sightings if in_period(s.figure.event_date or s.article_date, start, end)]
-    return reconcile(sightings, "stock"), reconcile(sightings, "flow")
+    return period_figures(sightings, start, end)
 
 
 def shift(start: date | None, end: date | None, days: int) -> tuple[date | None, date | None]:
@@ -305,37 +305,38 @@ def shift(start: date | None, end: date | None, days: int) -> tuple[date | None,
     return start - timedelta(days=days), end - timedelta(days=days)
 
 
-def within(flows: list[Reported], start: date | None, end: date | None) -> list[Reported]:
-    """Incidents that can be added up for the period: a count for a whole month counts only when the period
-    covers that month; in a shorter period it would pass a month's toll off as the week's (it stays listed)."""
-    def fits(flow: Reported) -> bool:
-        if not flow.as_of or len(flow.as_of) != 7 or start is None or end is None:
-            return True
-        first, last = (date.fromisoformat(d) for d in day_span(flow.as_of))
-        return start <= first and last <= end
-
-    return [f for f in flows if fits(f)]
-
-
-def key_figures(stocks, flows, prev_stocks, prev_flows, days: int) -> tuple[KeyFigure, ...]:
-    """Latest stock per category and the period's incident totals, each compared with the previous period."""
-    latest, totals = latest_stocks(stocks), flow_totals(flows)
-    prev_latest, prev_totals = latest_stocks(prev_stocks), flow_totals(prev_flows)
+def key_figures(found: PeriodFigures, before: PeriodFigures | None, days: int) -> tuple[KeyFigure, ...]:
+    """Per category: the latest of each running total, the sum of the period's incidents, and tallies that
+    cover the period (beside the sum, never added to it); each compared with the previous period like for like."""
     rows = []
     for category in CATEGORIES:
-        if category in latest:
-            s = latest[category]
-            before = prev_latest.get(category)
-            rows.append(KeyFigure(category, "stock", s.low, s.high, s.qualifier if s.agreed else "range", s.as_of,
-                                  s.citations, change=change(s.low, before.low if before and days else None, days),
-                                  figure=s))
-        if category in totals:
-            t: FlowTotal = totals[category]
-            before_total = prev_totals.get(category)
-            rows.append(KeyFigure(category, "flow", t.low, t.high, t.qualifier, t.last, t.citations, t.incidents,
-                                  change(t.low, before_total.low if before_total and days else None, days),
-                                  first=t.first, disputed=t.disputed, included=t.included))
+        for series in (s for s in found.totals if s.category == category):
+            rows.append(total_row(series, before))
+        total = found.sum_of(category)
+        if total is not None:
+            prior = before.sum_of(category) if before else None
+            rows.append(KeyFigure(category, "incidents", total.low, total.high, total.qualifier, total.last,
+                                  total.citations, incidents=total.incidents, first=total.first, disputed=total.disputed,
+                                  change=change(total.low, prior.low if prior else None, days)))
+        for tally in (t for t in found.tallies if t.figure.category == category and t.covers_period):
+            f = tally.figure
+            rows.append(KeyFigure(category, "tally", f.low, f.high, f.qualifier if f.agreed else "range", tally.span_to,
+                                  f.citations, group=None, figure=f, span_from=tally.span_from, span_text=tally.span_text))
     return tuple(rows)
+
+
+def total_row(series: Series, before: PeriodFigures | None) -> KeyFigure:
+    """A running total's latest value; the change is against the same series' latest in the previous period."""
+    latest = series.latest
+    prior = next((s.latest for s in (before.totals if before else ())
+                  if (s.category, s.group) == (series.category, series.group)), None)
+    moved = None
+    if prior is not None and prior.high != latest.high:
+        when = day(prior.as_of)
+        on = (when.strftime("%b %Y") if len(prior.as_of) == 7 else f"{when.day} {when.strftime('%b %Y')}") if when else ""
+        moved = f"{'up' if latest.high > prior.high else 'down'} from {prior.high:,}" + (f" on {on}" if on else "")
+    return KeyFigure(series.category, "total", latest.low, latest.high, latest.qualifier if latest.agreed else "range",
+                     latest.as_of, latest.citations, group=series.group, since=series.since, change=moved, figure=latest)
 
 
 def quotes(articles, extractions, cite) -> tuple[QuoteEntry, ...]:

@@ -17,6 +17,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from .aggregate import Briefing  # noqa: E402
+from .period import PeriodFigures, Series  # noqa: E402
 from .reconcile import Reported, day  # noqa: E402
 
 log = logging.getLogger(__name__)
@@ -81,42 +82,48 @@ def source_note(figure: Figure, citations, as_of: str | None, extra: str = "") -
     figure.text(0.0, -0.02, textwrap.fill(note, 105), fontsize=7, color="#555555", ha="left", va="top")
 
 
-def displacement_figure(stocks: tuple[Reported, ...]) -> Figure | None:
-    """Reported running totals of displaced people and refugees by as-of date; a marker per source."""
-    chosen = [s for s in stocks if s.category in ("displaced", "refugees") and day(s.as_of)]
+def series_label(series: Series) -> str:
+    """'displaced, since 23 May 2017', 'killed — militants'."""
+    name = {"displaced": "internally displaced", "refugees": "refugees"}.get(series.category, series.category)
+    name += f" — {series.group}" if series.group else ""
+    if series.since:
+        name += f", since {series.since if len(series.since) == 4 else long_day(series.since)}"
+    return name
+
+
+def totals_axes(axes, chosen: list[Series], ylabel: str) -> list[int]:
+    """One line per series through its reported points; a vertical bar where sources disagree on a day."""
+    palette = matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]
+    citations = []
+    for k, series in enumerate(chosen):
+        colour = palette[k % len(palette)]
+        points = [p for p in series.points if day(p.as_of)]
+        xs, ys = [day(p.as_of) for p in points], [p.high for p in points]
+        axes.plot(xs, ys, color=colour, linewidth=1.2, marker=MARKERS[k % len(MARKERS)], label=series_label(series))
+        for p in points:
+            if not p.agreed:
+                axes.vlines(day(p.as_of), p.low, p.high, colors=colour, linewidth=2, alpha=0.35)
+            citations.extend(p.citations)
+    axes.set_ylabel(ylabel)
+    axes.yaxis.set_major_formatter(FuncFormatter(people))
+    axes.set_ylim(bottom=0, top=max(p.high for s in chosen for p in s.points) * 1.2)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=7)
+    return citations
+
+
+def displacement_figure(series: tuple[Series, ...]) -> Figure | None:
+    """Reported running totals of displaced people and refugees: one line per series, by as-of date."""
+    chosen = [s for s in series if s.category in ("displaced", "refugees") and any(day(p.as_of) for p in s.points)]
     if not chosen:
         return None
     figure = Figure()
     axes = figure.add_subplot()
-    palette = matplotlib.rcParams["axes.prop_cycle"].by_key()["color"]
-    colours = {"displaced": palette[0], "refugees": palette[1 % len(palette)]}
-    citations = sorted({r.citation for s in chosen for r in s.reports})
-    marker = {c: MARKERS[i % len(MARKERS)] for i, c in enumerate(citations)}
-    for stock in chosen:
-        when = day(stock.as_of)
-        if not stock.agreed:  # the span between disagreeing sources
-            axes.vlines(when, stock.low, stock.high, colors=colours[stock.category], linewidth=2, alpha=0.35)
-        for report in stock.reports:
-            axes.plot([when], [report.value], marker=marker[report.citation], linestyle="none",
-                      color=colours[stock.category])
-    for category in ("displaced", "refugees"):
-        series = sorted((day(s.as_of), s.high) for s in chosen if s.category == category)
-        if len(series) > 1:
-            axes.plot([d for d, _ in series], [v for _, v in series], color=colours[category], linewidth=1, alpha=0.6)
-    handles = [axes.plot([], [], marker="s", linestyle="none", color=colours[c], label=label)[0]
-               for c, label in (("displaced", "internally displaced"), ("refugees", "refugees"))
-               if any(s.category == c for s in chosen)]
-    handles += [axes.plot([], [], marker=marker[c], linestyle="none", color="#555555", label=f"source [{c}]")[0]
-                for c in citations]
-    figure.subplots_adjust(right=0.78)  # room for the legend outside, so it never covers a point
-    axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.02, 1.0))
+    figure.subplots_adjust(right=0.7)  # room for the legend outside, so it never covers a point
+    citations = totals_axes(axes, chosen, "people (reported total)")
     axes.set_title("Reported displacement (running totals)")
-    axes.set_ylabel("people (reported total)")
     axes.set_xlabel("as-of date of the reported total")
-    axes.yaxis.set_major_formatter(FuncFormatter(people))
-    axes.set_ylim(bottom=0, top=max(s.high for s in chosen) * 1.15)
-    date_axis(axes, [day(s.as_of) for s in chosen])
-    source_note(figure, citations, max(s.as_of for s in chosen))
+    date_axis(axes, [day(p.as_of) for s in chosen for p in s.points if day(p.as_of)])
+    source_note(figure, citations, max(s.latest.as_of or "" for s in chosen) or None)
     return figure
 
 
@@ -132,19 +139,26 @@ def bucket(when: date, weekly: bool) -> date:
     return when - timedelta(days=when.weekday()) if weekly else when
 
 
-def casualty_figure(flows: tuple[Reported, ...], start: date | None, end: date | None) -> Figure | None:
-    """Killed and injured per day (per week for long periods), stacked by group where known."""
-    # an incident dated only by its month has no day to stand on
-    chosen = [f for f in flows if f.category in ("killed", "injured") and f.as_of and len(f.as_of) == 10]
-    if not chosen:
+def casualty_figure(found: PeriodFigures, start: date | None, end: date | None) -> Figure | None:
+    """Killed and injured in incidents per day (per week for long periods), stacked by group where known; counts
+    over a span drawn as bands under the bars (never added to them); running tolls as lines in a panel of their own."""
+    chosen = [i.figure for i in found.incidents if i.figure.category in ("killed", "injured") and i.figure.as_of
+              and len(i.figure.as_of) == 10 and not i.claim]
+    spans = [t for t in found.tallies if t.figure.category in ("killed", "injured") and t.span_from and t.span_to]
+    tolls = [s for s in found.totals if s.category in ("killed", "injured") and any(day(p.as_of) for p in s.points)]
+    if not chosen and not tolls:
         return None
-    first, last = min(day(f.as_of) for f in chosen), max(day(f.as_of) for f in chosen)
-    weekly = ((end or last) - (start or first)).days > WEEKLY_AFTER_DAYS
     categories = [c for c in ("killed", "injured") if any(f.category == c for f in chosen)]
-    figure = Figure(figsize=(6.6, 1.2 + 1.9 * len(categories)))
+    panels = len(categories) + bool(tolls)
+    figure = Figure(figsize=(6.6, 1.4 + 1.9 * panels))
+    axes_list = figure.subplots(panels, 1, sharex=True, squeeze=False)[:, 0]
+    figure.subplots_adjust(right=0.7)
+    dates = [day(f.as_of) for f in chosen] + [day(p.as_of) for s in tolls for p in s.points if day(p.as_of)]
+    first, last = min(dates), max(dates)
+    weekly = ((end or last) - (start or first)).days > WEEKLY_AFTER_DAYS
     groups = sorted({group_class(f.group) for f in chosen}, key=lambda g: (g == UNSPECIFIED, g))
     colours = dict(zip(("civilians", "fighters and soldiers", UNSPECIFIED), ("#c0504d", "#1f4e79", "#a6a6a6")))
-    axes_list = figure.subplots(len(categories), 1, sharex=True, squeeze=False)[:, 0]
+    citations = [c for f in chosen for c in f.citations]
     for axes, category in zip(axes_list, categories):
         totals: dict[tuple[date, str], int] = {}
         for f in chosen:
@@ -160,24 +174,32 @@ def casualty_figure(flows: tuple[Reported, ...], start: date | None, end: date |
                          color=colours.get(group, "#8064a2"), label=group, align="edge" if weekly else "center")
                 for d, h in zip(days, heights):
                     bottom[d] += h
+        for tally in (t for t in spans if t.figure.category == category):
+            a, b = day(tally.span_from), day(tally.span_to) + timedelta(days=1) if len(tally.span_to) == 10 else day(tally.span_to)
+            axes.axvspan(a, b, color="#999999", alpha=0.12, label=f"{tally.figure.low:,} over the span (not added)")
+            citations.extend(tally.figure.citations)
         axes.set_ylabel(f"people {category}\nper {'week' if weekly else 'day'}")
-        axes.set_ylim(0, max(bottom.values()) * 1.45)  # headroom so the legend never covers a bar
+        axes.set_ylim(0, max(list(bottom.values()) or [1]) * 1.45)
         axes.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
-        axes.legend(loc="upper left")
-    axes_list[0].set_title("Reported casualties in incidents (lower bound of each report)")
-    axes_list[-1].set_xlabel("week starting" if weekly else "date of incident")
-    # the period, widened to incidents its articles report from the days just before it
+        axes.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=7)
+    if categories:
+        axes_list[0].set_title("Reported casualties in incidents (lower bound of each report)")
+    if tolls:
+        citations += totals_axes(axes_list[-1], tolls, "reported toll")
+        axes_list[-1].set_title("Reported running tolls", fontsize=9)
+    axes_list[-1].set_xlabel("week starting" if weekly else "date")
     date_axis(axes_list[-1], [min(start or first, first), max(end or last, last)], pad=3 if weekly else 1)
-    monthly = len(month_only(flows))
-    extra = (f" {monthly} count{'s' if monthly != 1 else ''} dated only by month {'are' if monthly != 1 else 'is'} "
-             "not charted (see Incident counts).") if monthly else ""
-    source_note(figure, [c for f in chosen for c in f.citations], max(f.as_of for f in chosen), extra)
+    monthly = len(month_only(found))
+    extra = (f" {monthly} incident count{'s' if monthly != 1 else ''} dated only by month {'are' if monthly != 1 else 'is'} "
+             "not charted (see Incidents).") if monthly else ""
+    source_note(figure, citations, max(dates).isoformat(), extra)
     return figure
 
 
-def month_only(flows) -> list[Reported]:
-    """Killed and injured counts dated only by their month: they have no day to stand on in the chart."""
-    return [f for f in flows if f.category in ("killed", "injured") and f.as_of and len(f.as_of) == 7]
+def month_only(found: PeriodFigures) -> list[Reported]:
+    """Killed and injured incidents dated only by their month: they have no day to stand on in the chart."""
+    return [i.figure for i in found.incidents
+            if i.figure.category in ("killed", "injured") and i.figure.as_of and len(i.figure.as_of) == 7]
 
 
 def date_axis(axes, days: list[date], pad: int = 2) -> None:
@@ -208,15 +230,16 @@ def make_charts(briefing: Briefing, *, chart_style: Path | None = None, png: boo
     charts, files = [], {}
     stem = f"{briefing.start or 'all'}_{briefing.end or 'all'}"
     specs = (
-        ("displacement", "Displacement", lambda: displacement_figure(briefing.stocks),
+        ("displacement", "Displacement", lambda: displacement_figure(briefing.figures.totals),
          "No displacement totals were reported in this period, so there is no displacement chart."),
-        ("casualties", "Casualties", lambda: casualty_figure(briefing.flows, briefing.start, briefing.end),
+        ("casualties", "Casualties", lambda: casualty_figure(briefing.figures, briefing.start, briefing.end),
          "No killed or injured counts were reported in this period, so there is no casualty chart."),
     )
-    if month_only(briefing.flows):  # "none reported" would be untrue: there are counts, just no days
+    if month_only(briefing.figures) and not any(i.figure.category in ("killed", "injured") and len(i.figure.as_of or "") == 10
+                                               for i in briefing.figures.incidents):  # "none reported" would be untrue: there are counts, just no days
         specs = specs[:1] + (specs[1][:3] + (
             "The killed and injured counts of this period are dated only by month, so there is no daily casualty "
-            "chart; they are listed under Incident counts.",),)
+            "chart; they are listed under Incidents.",),)
     with style.context(str(style_path(chart_style))):
         for name, title, build, missing in specs:
             figure = build()

@@ -2,33 +2,45 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
+import sqlite3
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .config import Config, load_config
 from .errors import BriefingsError
-from .store import day_span
+from .store import day_span, store_problem
 
 log = logging.getLogger("briefings")
 
 
+EARLIEST, LATEST = date(1900, 1, 1), date(9000, 12, 31)  # as ingest refuses pre-1900 dates; room for date sums
+
+
 def parse_day(value: str, *, last: bool = False) -> date:
-    """A YYYY-MM-DD day, or a YYYY-MM month (its first or last day)."""
+    """A YYYY-MM-DD day, or a YYYY-MM month (its first or last day), between 1900 and 9000."""
     try:
         first, final = day_span(value) if len(value) == 7 else (value, value)
-        return date.fromisoformat(final if last else first)
+        day = date.fromisoformat(final if last else first)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD or YYYY-MM") from None
+    if not EARLIEST <= day <= LATEST:
+        raise argparse.ArgumentTypeError(f"'{value}' is out of range; give a date from {EARLIEST} to {LATEST}")
+    return day
 
 
 def cmd_ingest(args, config: Config) -> int:
     from .sources.ingest import ingest
     from .store import Store
 
-    summary = ingest(Store(config.store), args.paths, config)
+    store = Store(config.store)
+    try:
+        summary = ingest(store, args.paths, config)
+    finally:
+        store.close()
     for line in summary.lines():
         print(line)
     return 0 if summary.ingested or not summary.rejected_total else 1
@@ -59,9 +71,10 @@ def cmd_extract(args, config: Config) -> int:
 
 def cmd_eval(args, config: Config) -> int:
     from .evaluate import evaluate
+    from .evaluate_periods import evaluate_periods
     from .extract import load_pipeline
 
-    report = evaluate(load_pipeline(config.pipeline), args.gold)
+    report = evaluate_periods(config, args.gold) if args.periods else evaluate(load_pipeline(config.pipeline), args.gold)
     if args.verbose:
         for note in report.notes:
             print(note)
@@ -89,9 +102,9 @@ def cmd_generate(args, config: Config) -> int:
         raise BriefingsError(f"{config.store}: the store holds no dated articles; add some with "
                              "`briefings ingest PATH` (e.g. seeds/), or give --from and --to")
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-    bad = [f for f in formats if f not in ("md", "pdf")]
+    bad = [f for f in formats if f not in ("md", "pdf", "json")]
     if bad:
-        raise BriefingsError(f"unknown format {', '.join(bad)}; use --format md,pdf")
+        raise BriefingsError(f"unknown format {', '.join(bad)}; use --format with md, pdf and/or json")
     result = generate(
         config, start=args.start, end=args.end, formats=formats, out_dir=Path(args.out or config.output),
         now=datetime.now(timezone.utc).replace(microsecond=0), profile=args.profile, title=args.title,
@@ -104,12 +117,21 @@ def cmd_generate(args, config: Config) -> int:
     return 0
 
 
+def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = False) -> None:
+    """--config, --store, --pipeline and -q; on a subcommand they default to nothing, so a value given before the
+    subcommand is kept and one given after it wins."""
+    default = {"default": argparse.SUPPRESS} if suppress else {}
+    parser.add_argument("--config", type=Path, help="briefings.toml to use (default: ./briefings.toml if present)",
+                        **default)
+    parser.add_argument("--store", type=Path, help="SQLite store (default: from config, else output/briefings.sqlite)",
+                        **default)
+    parser.add_argument("--pipeline", help="installed spaCy pipeline to use (default: from config)", **default)
+    parser.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr", **default)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefings", description="Briefings from dated news articles.")
-    parser.add_argument("--config", type=Path, help="briefings.toml to use (default: ./briefings.toml if present)")
-    parser.add_argument("--store", type=Path, help="SQLite store (default: from config, else output/briefings.sqlite)")
-    parser.add_argument("--pipeline", help="installed spaCy pipeline to use (default: from config)")
-    parser.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr")
+    add_global_options(parser)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("ingest", help="add article files or folders to the store")
@@ -121,8 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON lines output (the only format; kept for clarity)")
     p.set_defaults(handler=cmd_extract)
 
-    p = sub.add_parser("eval", help="score extraction against gold JSONL files")
+    p = sub.add_parser("eval", help="score extraction (or, with --periods, whole briefings) against gold JSONL files")
     p.add_argument("gold", nargs="+", metavar="GOLD.jsonl")
+    p.add_argument("--periods", action="store_true", help="the files are period gold (*.periods.jsonl): score briefings")
     p.add_argument("-v", "--verbose", action="store_true", help="list every miss and extra")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(handler=cmd_eval)
@@ -130,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("generate", help="write a briefing for a date range")
     p.add_argument("--from", dest="start", type=parse_day, help="first day (YYYY-MM-DD or YYYY-MM)")
     p.add_argument("--to", dest="end", type=lambda v: parse_day(v, last=True), help="last day (YYYY-MM-DD or YYYY-MM)")
-    p.add_argument("--format", default="md,pdf", help="comma-separated: md, pdf (default md,pdf)")
+    p.add_argument("--format", default="md,pdf", help="comma-separated: md, pdf, json (default md,pdf)")
     p.add_argument("--out", help="output folder (default: from config, else output/)")
     p.add_argument("--profile", choices=("full", "ticket"), default="full", help="full briefing or short ticket Markdown")
     p.add_argument("--stdout", action="store_true", help="print the Markdown instead of the file names")
@@ -143,12 +166,15 @@ def build_parser() -> argparse.ArgumentParser:
         pass
     else:
         add_commands(sub)
+    for command in sub.choices.values():  # `briefings ingest x --store s.db` as well as `briefings --store s.db ingest x`
+        add_global_options(command, suppress=True)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.WARNING, format="%(levelname)s: %(message)s")
+    config = None
     try:
         config = load_config(args.config, required=args.config is not None)
         config = config.replace(store=args.store, pipeline=args.pipeline)
@@ -156,9 +182,28 @@ def main(argv: list[str] | None = None) -> int:
     except BriefingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except sqlite3.Error as exc:  # the store failed mid-command; each article was its own transaction, so none is lost
+        print(f"error: {store_problem(exc, config.store if config else args.store)}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"error: {disk_problem(exc)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+
+
+def disk_problem(exc: OSError) -> str:
+    """One line for a file that could not be written or read: which, why, and what to do."""
+    where = exc.filename or "a file"
+    reason = exc.strerror or str(exc)
+    if exc.errno == errno.ENOSPC:
+        advice = "free space on that disk, or write elsewhere (--out, --store)"
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        advice = "choose a writable folder (--out, --store) or fix the permissions"
+    else:
+        advice = "check the path and the disk"
+    return f"{where}: {reason} — {advice}"
 
 
 if __name__ == "__main__":

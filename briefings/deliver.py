@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 
+from .errors import BriefingsError
 from .series import EMAIL, ENV_NAME, SECRET_HINTS, Series, Target, line_of, table_lines, type_name
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ def parse_smtp(table: dict, path: Path, text: str) -> tuple[Smtp | None, list[st
         elif kind is None:
             bad(key, f"unknown key (known: {', '.join(sorted(SMTP_KEYS))})")
         elif not isinstance(value, kind) or isinstance(value, bool):
-            bad(key, f"must be a {type_name(kind)}")
+            bad(key, f"must be {type_name(kind)}")
     if not isinstance(table.get("host"), str) or not table.get("host"):
         bad("host", "missing; name the mail server, e.g. host = \"smtp.example.org\"")
     security = table.get("security", "starttls")
@@ -155,6 +156,31 @@ def atomic_write(path: Path, data: bytes) -> Path:
     return path
 
 
+def publish_files(out_dir: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write a briefing's files together or not at all: every one to a temporary file beside its target first
+    (a full or read-only disk fails here, before anything is replaced), then each renamed into place."""
+    out_dir = Path(out_dir)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, data in sorted(files.items()):
+            target = out_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            staged.append((Path(temp), target))
+            os.fchmod(handle, 0o666 & ~UMASK)
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+        for temp, target in staged:
+            os.replace(temp, target)
+    except BaseException:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+        raise
+    return [target for _, target in staged]
+
+
 def current_umask() -> int:
     """The process umask (reading it means setting it, so set it straight back)."""
     mask = os.umask(0o022)
@@ -217,6 +243,9 @@ def send_email(smtp: Smtp, to: str, subject: str, body: str, attachments: list[P
     with client:
         if smtp.security == "starttls":
             client.starttls(context=context)
+        if login and smtp.security == "none":
+            log.warning("SMTP login to %s is sent unencrypted (security = \"none\"); use starttls or ssl unless the "
+                        "server is on this machine", smtp.host)
         if login:
             try:
                 client.login(*login)
@@ -227,8 +256,18 @@ def send_email(smtp: Smtp, to: str, subject: str, body: str, attachments: list[P
         raise RuntimeError(f"server refused recipients: {', '.join(refused)}")
 
 
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Refuse redirects: following one would send the token to wherever it points, and turn the POST into a GET."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        return None  # urllib then raises HTTPError for the 3xx answer
+
+
+OPENER = urllib.request.build_opener(NoRedirects)
+
+
 def post_json(url: str, payload: dict, *, token_env: str | None, timeout: float) -> int:
-    """POST `payload` as JSON; returns the HTTP status, raises on a non-2xx answer or a network error."""
+    """POST `payload` as JSON; returns the HTTP status, raises on anything but a 2xx answer or on a network error."""
     headers = {"Content-Type": "application/json", "User-Agent": "briefings"}
     if token_env:
         token = os.environ.get(token_env)
@@ -237,15 +276,22 @@ def post_json(url: str, payload: dict, *, token_env: str | None, timeout: float)
         headers["Authorization"] = f"Bearer {token}"
     request = urllib.request.Request(url, data=json.dumps(payload).encode(), headers=headers, method="POST")
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
-            return answer.status
+        with OPENER.open(request, timeout=timeout) as answer:
+            status = answer.status
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:  # the same answer on every try: fix the URL
+            where = exc.headers.get("Location", "?") if exc.headers else "?"
+            raise Permanent(f"HTTP {exc.code} redirect from {url} to {where}, not followed (the token would go "
+                            "with it); set the webhook URL to where it should post") from None
         # a refusal (bad URL, bad token) answers the same on every try; overload and server errors may pass
         kind = Permanent if 400 <= exc.code < 500 and exc.code not in (408, 425, 429) else RuntimeError
         raise kind(f"HTTP {exc.code} {exc.reason} from {url}") from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise RuntimeError(f"cannot reach {url}: {reason}") from None
+    if not 200 <= status < 300:
+        raise RuntimeError(f"HTTP {status} from {url}; a webhook must answer 2xx")
+    return status
 
 
 def links(package: Package) -> list[dict]:
@@ -298,8 +344,8 @@ def with_retries(action, retries: int, delay: float, sleep=time.sleep, what: str
         except Exception as exc:  # noqa: BLE001 — every failure is recorded, none may stop the others
             error = f"{type(exc).__name__}: {exc}" if not isinstance(exc, RuntimeError) else str(exc)
             log.warning("%sattempt %d of %d failed: %s", f"{what}: " if what else "", attempt, retries + 1, error)
-            if isinstance(exc, Permanent):
-                return attempt, error  # retrying cannot help; fix and `briefings resend`
+            if isinstance(exc, (Permanent, BriefingsError)):
+                return attempt, error  # retrying cannot help; fix and `briefings resend` (or run again)
             if attempt <= retries:
                 sleep(delay * 2 ** (attempt - 1))
     return retries + 1, error

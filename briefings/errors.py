@@ -15,3 +15,7 @@ class PipelineMissing(BriefingsError):
 
 class InputError(BriefingsError):
     """An input file or URL could not be read."""
+
+
+class StoreError(BriefingsError):
+    """The SQLite store cannot be opened, read or written (not a store, damaged, read-only, disk full)."""

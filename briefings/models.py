@@ -33,9 +33,18 @@ class Figure:
     start: int  # character offsets of the number in the article text
     end: int
     vague: str | None = None  # the wording of a vague amount
-    kind: str = "flow"  # flow (one incident) | stock (running total)
+    kind: str = "flow"  # flow | stock (running total): kept for the extract contract; `measure` says more
     attributed_to: str | None = None  # "the UN" in "according to the UN"
     flagged: str | None = None  # why the count may not be a fact (hypothetical, denied…)
+    measure: str = "incident"  # incident | total (running total) | tally (count over a span) | part (a breakdown)
+    since: str | None = None  # a total's start: YYYY-MM-DD, YYYY-MM or YYYY, when stated
+    since_text: str | None = None  # "since the siege began"
+    span_from: str | None = None  # a tally's span
+    span_to: str | None = None
+    span_text: str | None = None  # "over the past three weeks"
+    part_of: int | None = None  # a part: `start` of the figure it breaks down, in the same article
+    claim: bool = False  # a party to the fighting counting enemy losses
+    anchor: str | None = None  # an incident's tie to one event or day ("on Friday", "the air strike"), when stated
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from .aggregate import Briefing, Gathered, aggregate, on_topic
 from .charts import make_charts
 from .config import Config
-from .deliver import atomic_write
+from .deliver import publish_files
 from .errors import BriefingsError
 from .models import Article
 from .render import render_html, render_markdown, render_ticket
@@ -88,11 +88,15 @@ def generate(config: Config, *, start: date | None = None, end: date | None = No
     if "md" in formats:
         files[f"{stem}_ticket.md" if profile == "ticket" else f"{stem}.md"] = markdown.encode("utf-8")
         files.update(images)
+    if "json" in formats:
+        from .data import render_json
+
+        files[f"{stem}.json"] = render_json(briefing).encode("utf-8")
     if "pdf" in formats:
         from .pdf import html_to_pdf
 
         files[f"{stem}.pdf"] = html_to_pdf(render_html(briefing, charts, templates=config.templates),
                                            base_url=str(out_dir))
-    paths = [atomic_write(Path(out_dir) / name, data) for name, data in sorted(files.items())]
+    paths = publish_files(Path(out_dir), files)
     used = [a for a in gathered.articles if a.id in {s.article_id for s in briefing.sources}]
     return GenerateResult(paths=paths, articles=used, briefing=briefing, markdown=markdown)

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from .aggregate import Briefing, KeyFigure
 from .charts import Chart
 from .reconcile import Reported, day
+from .urls import safe_url
 
 PACKAGED = Path(__file__).resolve().parent.parent / "templates"
 TICKET_LIMIT = 32_000  # Jira's field limit; GitHub allows 65,536
@@ -24,6 +25,9 @@ FLOW_LABELS = {"killed": "Killed in incidents reported in the period",
                "injured": "Injured in incidents reported in the period",
                "displaced": "Newly displaced in incidents reported in the period",
                "refugees": "New refugees reported in the period"}
+TALLY_LABELS = {"killed": "Killed over a reported span", "injured": "Injured over a reported span",
+                "displaced": "Displaced over a reported span", "refugees": "New refugees over a reported span"}
+LISTED = 30  # incidents listed in the Markdown and PDF; the JSON holds them all
 MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>"})
 
 
@@ -36,13 +40,15 @@ def doc(text: str):
 class Context:
     """What every template sees; each field is documented for people writing their own templates.
 
-    Templates also get the filters cite, reported, key_figure, md, day, label, cell, quote and amount,
+    Templates also get the filters cite, reported, key_figure, md, day, label, cell, quote, amount and since,
+    the number `listed` (incidents listed before the rest are left to the JSON). `briefing.figures` is the
+    period's PeriodFigures (briefings.period): totals, context, incidents, tallies and sums.
     and the functions when(key_figure, briefing), cited(briefing, ticket=…), ticket_sources(briefing) and
     languages(briefing) (the left-out non-English articles by language).
     """
 
     briefing: Briefing = doc("the Briefing: title, start, end, now, issue, sources, highlights, overview, "
-                             "chronology, key_figures, stocks, flows, quotes, undated, non_english, languages, outside")
+                             "chronology, key_figures, figures, quotes, undated, non_english, languages, outside")
     charts: tuple[Chart, ...] = doc("charts in order; each has name, title, svg, png and missing (why it is absent)")
     profile: str = doc("'full' or 'ticket'")
     period: str = doc("the period as text, e.g. '2 Jan 2020 – 7 Feb 2020'")
@@ -136,6 +142,8 @@ class Formatter:
 
     def key_figure(self, row: KeyFigure) -> str:
         """The number of a key-figures row with its citations."""
+        if row.kind == "incidents" and row.incidents == 0:
+            return self.text("none dated in the period")
         if row.figure is not None:
             return self.reported(row.figure, noun=False)
         differ = " (sources differ on some incidents)" if row.disputed else ""
@@ -157,15 +165,27 @@ def runs(numbers: list[int]) -> list[tuple[int, int]]:
 
 
 def label(row: KeyFigure) -> str:
-    return (STOCK_LABELS if row.kind == "stock" else FLOW_LABELS)[row.category]
+    if row.kind == "total":
+        text = STOCK_LABELS[row.category]
+        return text.replace(" (", f" — {row.group} (", 1) if row.group else text
+    return (TALLY_LABELS if row.kind == "tally" else FLOW_LABELS)[row.category]
+
+
+def since_text(value: str | None) -> str:
+    """'since 23 May 2017', 'since 2011'; '' when the start is not stated."""
+    if not value:
+        return ""
+    return f"since {value}" if len(value) == 4 else f"since {long_day(value)}"
 
 
 def when(row: KeyFigure, briefing: Briefing) -> str:
-    if row.kind == "stock":
-        return f"as of {long_day(row.as_of)}"
+    if row.kind == "total":
+        start = since_text(row.since)
+        return f"as of {long_day(row.as_of)}" + (f", {start}" if start else "")
+    if row.kind == "tally":
+        span = row.span_from if row.span_from == row.as_of else f"{long_day(row.span_from)} – {long_day(row.as_of)}"
+        return f"{long_day(span) if row.span_from == row.as_of else span} (not added to the incidents)"
     count = f"{row.incidents} incident{'s' if row.incidents != 1 else ''}"
-    if row.included:  # a monthly toll stands for the dated incidents it includes
-        count = f"{count} (a monthly toll, which includes {row.included} dated incident{'s' if row.included != 1 else ''})"
     if row.first and row.as_of and row.first != row.as_of:
         return f"sum of {count}, {long_day(row.first)} – {long_day(row.as_of)}"
     return f"sum of {count}, {long_day(row.as_of or row.first)}" if row.as_of or row.first else f"sum of {count}"
@@ -198,9 +218,9 @@ def environment(user_dir: Path | None, *, html: bool) -> Environment:
     fmt = Formatter(html)
     env.filters.update(
         cite=fmt.cite, reported=fmt.reported, key_figure=fmt.key_figure, md=fmt.text, day=long_day,
-        label=label, cell=cell, quote=quote_text, amount=amount,
+        label=label, cell=cell, quote=quote_text, amount=amount, since=since_text, safe_url=safe_url,
     )
-    env.globals.update(when=when, cited=cited, ticket_sources=ticket_sources, languages=languages)
+    env.globals.update(when=when, cited=cited, ticket_sources=ticket_sources, languages=languages, listed=LISTED)
     return env
 
 

@@ -7,6 +7,7 @@ import importlib
 import logging
 import os
 import shutil
+import sqlite3
 import tempfile
 import threading
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 from .deliver import Package, deliver_all, notify_failure, publish, smtp_settings, with_retries
 from .series import Series, find_series, period_window
 from .history import History, Run, iso
-from .store import Store, day_span
+from .store import Store, day_span, store_problem
 
 log = logging.getLogger(__name__)
 
@@ -178,7 +179,11 @@ class Runner:
             history.finish(self.run_id, "failed", f"abandoned: {exc}")
             raise
         except Exception as exc:  # noqa: BLE001 — e.g. a source folder gone: recorded and notified, never silent
-            log.exception("%s: run %s failed", series.name, self.run_id)
+            if isinstance(exc, sqlite3.Error):  # the store, not the code: one line says what to do
+                exc = RuntimeError(store_problem(exc, self.store.path))
+                log.error("%s: run %s failed: %s", series.name, self.run_id, exc)
+            else:
+                log.exception("%s: run %s failed", series.name, self.run_id)
             self.fail(start, end, f"{type(exc).__name__}: {exc}")
 
     def fail(self, start: date, end: date, error: str) -> None:

@@ -228,7 +228,7 @@ def parse_one(table: dict, base: Path, report, *, has_smtp: bool) -> Series | No
         elif kind is None:
             problems = [f"unknown key (known: {', '.join(sorted(SERIES_KEYS))})"]
         elif not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            problems = [f"must be a {type_name(kind)}"]
+            problems = [f"must be {type_name(kind)}"]
         else:
             values[key], problems = CONVERT.get(key, lambda v, b: (v, []))(value, base)
         for problem in problems:
@@ -323,10 +323,13 @@ def notify_value(value: str, base: Path):
     return (found[0] if found else None), problems
 
 
+TYPE_NAMES = {"str": "a string", "int": "a whole number", "bool": "true or false", "list": "a list",
+              "dict": "a table", "float": "a number"}
+
+
 def type_name(kind) -> str:
-    return "number" if isinstance(kind, tuple) else {"str": "string", "bool": "boolean (true/false)"}.get(
-        kind.__name__, kind.__name__
-    )
+    """How a TOML value of this Python type is called in messages: 'a string', 'a whole number'…"""
+    return "a number" if isinstance(kind, tuple) else TYPE_NAMES.get(kind.__name__, f"a {kind.__name__}")
 
 
 def resolve(base: Path, value: str) -> Path:

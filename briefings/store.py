@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .errors import StoreError
 from .models import Article, Extraction
 
 log = logging.getLogger(__name__)
@@ -65,6 +66,27 @@ def day_span(value: str | None) -> tuple[str | None, str | None]:
     return value, value
 
 
+def store_problem(exc: sqlite3.Error, path: Path | str) -> str:
+    """One line for the user: what is wrong with the store and what to do."""
+    detail = str(exc) or type(exc).__name__
+    text = detail.lower()
+    if "not a database" in text:
+        return (f"{path}: not a briefings store (the file is not an SQLite database) — give --store the right "
+                "file, or move this one away and ingest again")
+    if "malformed" in text or "corrupt" in text:
+        return (f"{path}: the store is damaged ({detail}) — restore it from a backup; `sqlite3 {path} .recover` "
+                "may save its articles")
+    if "disk is full" in text or "disk i/o" in text:
+        return (f"{path}: the store cannot be written ({detail}) — free space on its disk and run again; what "
+                "was stored before is kept")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return (f"{path}: the store cannot be opened for writing ({detail}) — check that the file and its folder "
+                "are writable and the disk is not mounted read-only")
+    if "locked" in text or "busy" in text:
+        return f"{path}: the store is busy ({detail}) — another briefings process holds it; try again shortly"
+    return f"{path}: store error ({detail}) — check the file"
+
+
 def row_article(row) -> Article:
     return Article(id=row[0], text=row[1], date=row[2], title=row[3], source=row[4], url=row[5], path=row[6], lang=row[7])
 
@@ -76,10 +98,20 @@ class Store:
         self.path = Path(path)
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(str(path), timeout=30)
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self._use_wal()
-        self.conn.executescript(SCHEMA)
+        try:
+            self.conn = sqlite3.connect(str(path), timeout=30)
+        except sqlite3.Error as exc:
+            raise StoreError(store_problem(exc, self.path)) from None
+        try:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self._use_wal()
+            # In WAL mode NORMAL never corrupts the store and a killed process loses nothing committed; only a
+            # power cut may lose the last commits. FULL would fsync every article of a big ingest.
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            self.conn.close()
+            raise StoreError(store_problem(exc, self.path)) from None
 
     def _use_wal(self, attempts: int = 100) -> None:
         """Switch to WAL (readers never block the daemon's writes); retried, because switching ignores the
@@ -192,7 +224,22 @@ def extract_cached(store: Store, nlp_name: str, articles: list[Article]) -> dict
     if missing:
         log.info("extracting %d article(s) with %s", len(missing), nlp_name)
         nlp = load_pipeline(nlp_name)
+        cache = True
         for article, extraction in extract_articles(nlp, missing):
-            store.put_extraction(article.id, VERSION, extraction)
             found[article.id] = extraction
+            if cache:
+                cache = cache_extraction(store, article.id, VERSION, extraction)
     return found
+
+
+def cache_extraction(store: Store, article_id: str, version: str, extraction: Extraction) -> bool:
+    """Keep an extraction in the store; on a read-only or full store say so once and go on without caching
+    (the briefing needs the extraction, not the cache)."""
+    try:
+        store.put_extraction(article_id, version, extraction)
+        return True
+    except sqlite3.OperationalError as exc:
+        if not any(word in str(exc) for word in ("readonly", "full", "disk I/O")):
+            raise
+        log.warning("%s; extractions are not cached this time", store_problem(exc, store.path))
+        return False

@@ -15,7 +15,7 @@ from briefings.sources.ingest import ingest
 from briefings.store import Store
 
 SITE = Path(__file__).parent / "fixtures" / "sources" / "site"
-FAST = FetchOptions(timeout=0.3, retries=1, backoff=0.0)
+FAST = FetchOptions(timeout=0.3, retries=1, backoff=0.0, allow_private=True)  # the test site is on 127.0.0.1
 REDIRECTS = {"/moved.html": "/two.html", "/loop.html": "/loop.html"}
 FAILURES = {"/broken.html": 500, "/gone.html": 404}
 

@@ -1,12 +1,14 @@
 """Extraction stage: one spaCy pipeline, loaded once, turning articles into Extractions."""
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import logging
 from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..errors import PipelineMissing
+from ..limits import MAX_ARTICLE_CHARS, clip_text
 from ..models import Article, Extraction
 from . import developments, figures, quotes
 
@@ -47,10 +49,20 @@ def extract_doc(doc, article: Article) -> Extraction:
     )
 
 
+def within_limit(article: Article) -> Article:
+    """The article, its text cut to MAX_ARTICLE_CHARS (briefings/limits.py) with a warning when longer: one
+    stored before ingest enforced the limit must not fail every briefing of its period."""
+    if len(article.text) <= MAX_ARTICLE_CHARS:
+        return article
+    log.warning("%s: text of %d characters; only the first %d are extracted", article.path or article.id,
+                len(article.text), MAX_ARTICLE_CHARS)
+    return dataclasses.replace(article, text=clip_text(article.text))
+
+
 def extract_articles(nlp, articles: Iterable[Article]) -> Iterator[tuple[Article, Extraction]]:
     """Parse articles in a batch; one failing article is logged and skipped, not fatal."""
     articles = list(articles)
-    docs = nlp.pipe((a.text for a in articles), batch_size=16)
+    docs = nlp.pipe((within_limit(a).text for a in articles), batch_size=16)
     for article, doc in zip(articles, docs):
         try:
             yield article, extract_doc(doc, article)

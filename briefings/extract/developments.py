@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from ..models import Development
+from .places import is_person_like
 
 try:  # written by the figures helper; developments fall back to the article date without it
     from .dates import event_date
@@ -15,7 +16,7 @@ except ImportError:  # pragma: no cover - only while dates.py does not exist yet
 
 log = logging.getLogger(__name__)
 
-VERSION = 8
+VERSION = 9
 
 # Verb (and event-noun) lemmas by the kind of happening they report, with a weight.
 EVENT_CLASSES: dict[str, tuple[float, frozenset[str]]] = {
@@ -196,7 +197,8 @@ def main_location(sent) -> str | None:
             before is not None and before.lower_ == "of" and ent.start > 1 and sent.doc[ent.start - 2].lemma_.lower() in PLACE_NOUNS
         )
         # the small model often tags small towns as ORG or PERSON; trust the preposition for bare names
-        bare_name = ent.label_ in ("ORG", "PERSON") and ent[0].lower_ != "the" and in_place_phrase(ent.root)
+        bare_name = ent.label_ in ("ORG", "PERSON") and ent[0].lower_ != "the" and in_place_phrase(ent.root) \
+            and not is_person_like(ent)
         if ent.label_ not in PLACE_LABELS and not after_place_noun and not bare_name:
             continue
         before_place_noun = ent.end < len(sent.doc) and sent.doc[ent.end].lemma_.lower() in PLACE_NOUNS

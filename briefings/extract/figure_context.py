@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from . import dates
+from .places import is_person_like
 
 # Words just before a number, longest first, and the qualifier they give it.
 QUALIFIERS = [
@@ -115,6 +116,9 @@ def not_a_fact(trigger, number_tokens) -> str | None:
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return "hypothetical"
+        if k > 0 and tok.lemma_ in SOURCE_VERBS and any(
+                c.dep_ == "advmod" and c.lower_ in ("initially", "originally", "previously", "wrongly") for c in children):
+            return "superseded (an earlier, corrected count)"
         if k > 0 and tok.lemma_.lower() in NONFACT_VERBS:
             return "not reported as fact (%s)" % tok.lemma_
         if k > 0 and tok.lemma_.lower() in ("fear", "plan", "threat", "risk", "danger", "prospect", "possibility"):
@@ -198,7 +202,7 @@ def _places(sent) -> list:
     """Place entities, plus names the small tagger misses or calls ORG/PERSON right after "in/at/near"."""
     found = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")]
     for e in sent.ents:
-        if e.label_ in ("ORG", "PERSON", "NORP") and e.root.pos_ == "PROPN" and not _institution(e) and (
+        if e.label_ in ("ORG", "PERSON", "NORP") and e.root.pos_ == "PROPN" and not _institution(e) and not is_person_like(e) and (
             e.root.dep_ == "pobj" and e.root.head.lower_ in ("in", "at", "near", "of")
         ):
             if e.root.head.lower_ != "of" or e.root.head.head.lemma_.lower() in SETTLEMENTS:

@@ -130,6 +130,14 @@ def total_category(noun) -> str | None:
         for child in noun.children:
             if child.lemma_.lower() in ("injury", "injured", "wounded"):
                 return "injured"
+        for child in noun.children:  # "the toll of 50,000 displaced", the participle hung on "toll"
+            if child.dep_ in ("acl", "amod") and child.lower_ in STATES and STATES[child.lower_] != "killed":
+                return STATES[child.lower_]
+        for obj in _counted(noun):
+            if obj.lower_ in STATES and STATES[obj.lower_] != "killed":
+                return STATES[obj.lower_]
+            if any(c.lower_ in STATES and STATES[c.lower_] != "killed" for c in obj.children if c.dep_ in ("amod", "acl")):
+                return next(STATES[c.lower_] for c in obj.children if c.lower_ in STATES)
         return "killed"
     for obj in _counted(noun):
         lemma = obj.lemma_.lower()

@@ -7,16 +7,18 @@ import re
 
 from ..models import Figure
 from . import dates
-from .figure_context import attribution, group, is_stock, location, not_a_fact, place, qualifier
+from .figure_context import attribution, group, location, not_a_fact, place, qualifier
 from .figure_discourse import apposed_total, context_role, hosted_nationals, household_people, sheltered
 from .figure_grammar import adjacent_role, counted_noun, role_of
+from .figure_kinds import classify, is_claim, side_named
+from .figure_parts import whole_of
 from .figure_lists import listed_part
 from .figure_phrases import not_victims
 from .figure_repairs import conjunct_verb, part_of_conjunct, range_subject, subject_role
 from .figure_words import THINGS
 from .numbers import Amount, find_amounts
 
-VERSION = 10
+VERSION = 11
 log = logging.getLogger(__name__)
 
 CONTEXT_SENTENCES = 2  # how far back "them", "they" and arrivals look for what was being counted
@@ -38,6 +40,7 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
     previous = (None, None)  # date and place of the sentence before, for "On January 2, … This attack killed …"
     paragraph_place = None
     counted: list[list[str]] = []  # categories counted in each sentence so far, for "They are: …", "12 of them"
+    recent: list[list[Figure]] = []  # figures of each sentence so far, for breakdowns of a count named before
     for sent in sents:
         if _starts_paragraph(doc, sent):
             paragraph_place = None
@@ -63,12 +66,18 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
                 figure = dataclasses.replace(figure, location=where)
             if figure.group in ("others", "other people") and in_sentence:
                 figure = dataclasses.replace(figure, group=in_sentence[-1].group)  # "… were killed and 15 others injured"
+            if figure.value is not None and figure.measure != "part":
+                whole = whole_of(doc, amount.start, amount.end, figure, in_sentence, recent)
+                if whole is not None:
+                    figure = dataclasses.replace(figure, measure="part", part_of=whole.start, kind=whole.kind,
+                                                 event_date=whole.event_date or figure.event_date)
             in_sentence.append(figure)
             key = (figure.category, figure.value if figure.value is not None else figure.vague.lower())
             first = found.setdefault(key, figure)
             if first.qualifier == "exact" and figure.qualifier != "exact" and _headline(first.sentence):
                 found[key] = dataclasses.replace(first, qualifier=figure.qualifier)  # headlines drop "at least"
         counted.append([f.category for f in in_sentence if f.value is not None])
+        recent.append(in_sentence)
         here = place(sent)
         previous = (named or (refers_back and previous[0]) or None, here or (refers_back and previous[1]) or None)
         paragraph_place = here or paragraph_place
@@ -95,17 +104,24 @@ def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | Non
     if role is None or not_a_fact(role.trigger, tokens):
         return None
     start, end = tokens.start_char, tokens.end_char
-    kind = "stock" if is_stock(sent, role.total) else "flow"
+    measure = classify(sent, role.trigger, doc[amount.end - 1], role.total, article_date)
+    kind = "stock" if measure.measure == "total" else "flow"
     when = dates.event_date(_clause_text(sent, role.trigger), article_date) or when
     # a running total "since December" stands as of the article date, not as of December
     if kind == "stock" and re.search(r"\b[Ss]ince\b", sent.text):
         when = article_date
+    if measure.measure == "tally":
+        when = measure.span_to or when
+    who = group(noun, number, role.trigger)
+    if measure.measure == "total" and who in (None, "people", "persons", "individuals"):
+        who = side_named(sent, role.trigger) or who  # "Deaths from the government side have reached 92"
+    source = attribution(sent, role.trigger)
     return Figure(
         category=role.category,
         value=amount.value,
         high=amount.high,
         qualifier=qualifier(doc, amount.start, amount.high),
-        group=group(noun, number, role.trigger),
+        group=who,
         location=location(sent, role.trigger, noun),
         event_date=when,
         sentence=sent.text.strip(),
@@ -113,7 +129,10 @@ def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | Non
         end=end,
         vague=amount.vague,
         kind=kind,
-        attributed_to=attribution(sent, role.trigger),
+        attributed_to=source,
+        measure=measure.measure, since=measure.since, since_text=measure.since_text, span_from=measure.span_from,
+        span_to=measure.span_to, span_text=measure.span_text, anchor=measure.anchor,
+        claim=is_claim(role.category, who, role.trigger, source),
     )
 
 
@@ -178,7 +197,8 @@ def _part_of(doc, amount: Amount, whole: Figure) -> Figure:
     tokens = doc[amount.start:amount.end]
     return dataclasses.replace(
         whole, value=amount.value, high=amount.high, qualifier=qualifier(doc, amount.start, amount.high),
-        group=group(noun, number, number), start=tokens.start_char, end=tokens.end_char, vague=None)
+        group=group(noun, number, number), start=tokens.start_char, end=tokens.end_char, vague=None,
+        measure="part", part_of=whole.part_of if whole.measure == "part" else whole.start)
 
 
 def _earlier_level(doc, amount: Amount, before: Figure) -> Figure | None:
@@ -190,7 +210,8 @@ def _earlier_level(doc, amount: Amount, before: Figure) -> Figure | None:
         tok = tok.head.head
     if not (tok.dep_ == "pobj" and tok.head.lower_ == "from" and tok.head.head.lower_ in ("down", "up")):
         return None
-    return _part_of(doc, amount, dataclasses.replace(before, kind="stock"))
+    earlier = _part_of(doc, amount, dataclasses.replace(before, kind="stock"))
+    return dataclasses.replace(earlier, measure="total", part_of=None)
 
 
 def _clause_text(sent, trigger) -> str:

@@ -6,13 +6,14 @@ import re
 from dataclasses import dataclass
 
 from ..models import Quote
+from .places import is_town
 from .quote_marks import TERMINAL_END, MarkedSpan, drop_repeats, find_spans, is_quotation, paragraphs
 from .speakers import UNKNOWN, Resolver, Speaker
 from .noun_phrases import long_forms
 from .quote_shapes import colon_speaker, dash_speaker, ends_sentence, named_next, window_tokens
 from .speech_words import AFTER_ONLY, SPEECH_VERBS
 
-VERSION = 7
+VERSION = 8
 
 
 
@@ -62,6 +63,8 @@ def find_quotes(doc) -> list[Quote]:
         parts = _trimmed(text, span.parts)
         quote_text = " ".join(text[a:b] for a, b in parts)
         name = spelled.get(speaker.name, speaker.name) if speaker.kind == "org" else speaker.name
+        if is_town(name, doc):  # a dateline or a place in apposition is never who spoke
+            name, role = None, None
         quotes.append(Quote(quote_text, name, role, parts[0][0], parts[-1][1]))
         prev = (span, speaker)
     return drop_repeats(quotes)

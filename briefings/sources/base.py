@@ -10,12 +10,16 @@ from pathlib import Path
 from typing import Iterator, Union
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from ..limits import MAX_ARTICLE_CHARS, clip_text
 from ..models import Article, Problem
+from ..urls import safe_url, shown
 from .dates import normalise_date
 from .lang import detect_lang
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[A-Z“\"‘])")
 # Query parameters that only track the reader; two links differing in them are the same page.
+# Control characters (NUL, escape sequences…) never belong in article text; tabs and newlines do.
+CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")  # \x0b, \x0c and \x1c-\x1f are whitespace to str.split
 TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|ref_src|smid)$", re.IGNORECASE)
 
 
@@ -44,7 +48,7 @@ class Rejected:
 
     @property
     def problem(self) -> Problem:
-        return Problem(self.where, self.message)
+        return Problem(printable(self.where), printable(self.message))
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ class Warned:
 
     @property
     def problem(self) -> Problem:
-        return Problem(self.where, self.message)
+        return Problem(printable(self.where), printable(self.message))
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,14 @@ class Context:
             self._fetcher = None
 
 
+def printable(text: str) -> str:
+    """A message as it may reach a terminal: control characters (escape sequences…) shown escaped."""
+    return PRINTED_CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+PRINTED_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def article_id(text: str) -> str:
     """Stable id: a hash of the whitespace-normalised text."""
     normal = " ".join(text.split())
@@ -119,6 +131,12 @@ def normalise_paragraphs(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+def one_line(value, limit: int = 300) -> str:
+    """A title or source name: one line, no control characters, at most `limit` characters."""
+    text = " ".join(CONTROLS.sub("", str(value)).split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def canonical_url(url: str | None) -> str | None:
     """Lower-case scheme and host, no fragment, no tracking parameters, no trailing slash."""
     if not url or not isinstance(url, str):
@@ -138,7 +156,14 @@ def canonical_url(url: str | None) -> str | None:
 
 def make_article(draft: Draft, context: Context) -> Iterator[Event]:
     """Check a draft and yield the Article, or why it was refused, plus any warnings."""
-    text = normalise_paragraphs(draft.text or "")
+    text, controls = CONTROLS.subn("", draft.text or "")
+    if controls:
+        yield Warned(draft.where, f"{controls} control character(s) such as NUL removed from the text — check the input")
+    text = normalise_paragraphs(text)
+    if len(text) > MAX_ARTICLE_CHARS:
+        yield Warned(draft.where, f"text of {len(text):,} characters cut to the first {MAX_ARTICLE_CHARS:,} (the limit "
+                                  "for one article) — split it into several articles to keep the rest")
+        text = clip_text(text)
     if not text:
         yield Rejected(draft.where, "no article text — add the text or remove the input", "empty text")
         return
@@ -152,16 +177,20 @@ def make_article(draft: Draft, context: Context) -> Iterator[Event]:
     lang = (draft.lang or "").strip().lower()[:2] or detect_lang(text)
     if lang != "en":
         yield Warned(draft.where, f"language '{lang}', not English — stored but left out of extraction")
+    url = safe_url(draft.url) if draft.url else None
+    if draft.url and url is None:
+        yield Warned(draft.where, f"url '{shown(draft.url)}' is not an http(s) address (or holds control characters) — "
+                                  "dropped, the article is kept; fix the url")
     origin = draft.origin or draft.where
-    title = " ".join(str(draft.title).split()) if draft.title else first_sentence(text)
-    source = " ".join(str(draft.source).split()) if draft.source else Path(origin).name
+    title = one_line(draft.title) if draft.title else first_sentence(text)
+    source = one_line(draft.source) if draft.source else Path(origin).name
     yield Article(
         id=article_id(text),
         text=text,
         date=parsed.value,
         title=title or first_sentence(text),
         source=source,
-        url=canonical_url(draft.url),
+        url=canonical_url(url),
         path=origin,
         lang=lang,
     )

@@ -16,6 +16,7 @@ FUTURE_SLACK = timedelta(days=1)
 
 MONTH_ONLY = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
 YEAR_ONLY = re.compile(r"^\d{4}$")
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 2))
 
 
@@ -80,6 +81,11 @@ def from_text(text: str) -> tuple[date, bool]:
         if not 1 <= month <= 12:
             raise ValueError(f"date '{text}' has no month {month}")
         return date(year, month, 1), False
+    if ISO_DAY.match(text):  # the common case, without dateutil's two parses
+        try:
+            return date.fromisoformat(text), True
+        except ValueError:
+            raise ValueError(f"date '{text}' is not a date") from None
     if YEAR_ONLY.match(text):
         raise ValueError(f"date '{text}' gives only a year")
     if text.isdigit() and len(text) > 8:  # eight digits are YYYYMMDD, longer ones a timestamp

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from .base import Context, Draft, Event, Rejected, make_article
+from .base import Context, Draft, Event, Rejected, Warned, make_article
 from .decode import decode
 from .feeds import is_feed, read_feed
 from .frontmatter import has_front_matter, text_draft
@@ -12,6 +12,8 @@ from .htmlpage import html_draft, looks_like_html
 from .jsonfile import json_drafts, jsonl_drafts
 from .seed import DATE_LINE
 
+# A JSON Lines export of many articles may be big, but not this big (split it).
+MAX_FILE_BYTES = 512 * 2**20
 SUFFIXES = {
     ".txt": "text", ".text": "text", "": "text",
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
@@ -22,14 +24,32 @@ SUFFIXES = {
 }
 
 
-def walk(folder: Path) -> list[Path]:
-    """Every file under `folder`, sorted, leaving out hidden files and folders (.git, .DS_Store)."""
-    found = []
+def walk(folder: Path) -> tuple[list[Path], list[Warned]]:
+    """Every regular file under `folder`, sorted, leaving out hidden files and folders (.git, .DS_Store); and a
+    warning for each symbolic link (not followed: it may point anywhere) and each FIFO, socket or device."""
+    found, skipped = [], []
     for path in folder.rglob("*"):
-        hidden = any(part.startswith(".") for part in path.relative_to(folder).parts)
-        if path.is_file() and not hidden:
+        if any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if path.is_symlink():
+            skipped.append(Warned(str(path), "symbolic link, not followed — give its target as a path of its own "
+                                             "if it should be read"))
+        elif path.is_file():
             found.append(path)
-    return sorted(found)
+        elif not path.is_dir():
+            skipped.append(Warned(str(path), f"{special_kind(path)}, not a regular file — skipped"))
+    return sorted(found), sorted(skipped, key=lambda w: w.where)
+
+
+def special_kind(path: Path) -> str:
+    """What a path that is neither a file nor a folder is, for messages."""
+    if path.is_fifo():
+        return "a named pipe (FIFO)"
+    if path.is_socket():
+        return "a socket"
+    if path.is_block_device() or path.is_char_device():
+        return "a device"
+    return "not a file or folder"
 
 
 def kind_of(path: Path, text: str) -> str | None:
@@ -57,9 +77,14 @@ def read_file(path: Path, context: Context) -> Iterator[Event]:
     """Articles from one file; every problem becomes an event, never an exception."""
     where = str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # read one byte past the cap, so an oversized file is told apart
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         yield Rejected(where, f"cannot read the file ({exc.strerror}) — check its permissions", "unreadable")
+        return
+    if len(data) > MAX_FILE_BYTES:
+        yield Rejected(where, f"file larger than {MAX_FILE_BYTES // 2**20} MB — split it into smaller files",
+                       "too large")
         return
     if not data.strip():
         yield Rejected(where, "empty file — add the article text or remove it", "empty text")

@@ -21,6 +21,18 @@ LIST_MARK = re.compile(r"^[ \t]*(?:[-*+]|\d+\.)[ \t]+", re.MULTILINE)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
+class FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases: front matter never needs `*name`, and aliases of aliases
+    ("billion laughs") make a few lines expand to gigabytes."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter",
+                                              event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def has_front_matter(raw: str) -> bool:
     return FRONT.match(raw) is not None
 
@@ -29,7 +41,9 @@ def front_matter_draft(raw: str, path: str, *, markdown: bool) -> tuple[Draft | 
     """(draft, events) from a file starting with a `---` YAML block."""
     match = FRONT.match(raw)
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
+        meta = yaml.load(match.group(1), Loader=FrontMatterLoader) or {}
+    except RecursionError:
+        return None, [Rejected(path, "front matter nested too deeply — give plain `key: value` lines", "invalid front matter")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 2}" if mark else path  # +2: the opening `---` and 0-based lines

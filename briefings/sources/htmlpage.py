@@ -8,6 +8,8 @@ from .base import Draft, Rejected
 # Navigation and teaser lists come out as short fragments; an article has at least
 # one real paragraph.
 MIN_PARAGRAPH_WORDS = 12
+# One page is one article; trafilatura's time and memory grow fast with the page's size (20 MB: 90 s, 700 MB).
+MAX_HTML_BYTES = 5 * 2**20
 BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "br", "tr")
 
 
@@ -16,6 +18,9 @@ def html_draft(content: bytes | str, where: str, *, url: str | None = None,
     """(draft, events) for one HTML page; a page without article text is refused."""
     import trafilatura
 
+    if len(content) > MAX_HTML_BYTES:
+        return None, [Rejected(where, f"HTML page larger than {MAX_HTML_BYTES // 2**20} MB — give the article page "
+                                      "itself, or its text", "too large")]
     document = trafilatura.bare_extraction(
         content,
         url=url,

@@ -116,6 +116,9 @@ def json_drafts(raw: str, path: str, mapping: dict) -> Iterator[Draft | Rejected
         yield Rejected(f"{path}:{exc.lineno}", f"not valid JSON ({exc.msg}, column {exc.colno}) — fix the syntax",
                        "malformed JSON")
         return
+    except (RecursionError, ValueError) as exc:
+        yield Rejected(path, unparsable(exc), "malformed JSON")
+        return
     records = records_of(data, mapping)
     if records is None:
         yield Rejected(path, "no article objects found — give an object, an array of objects, or map "
@@ -129,6 +132,13 @@ def json_drafts(raw: str, path: str, mapping: dict) -> Iterator[Draft | Rejected
             yield draft
 
 
+def unparsable(exc: Exception) -> str:
+    """Why valid-looking JSON could not be read: nested too deeply, or a number too long to convert."""
+    if isinstance(exc, RecursionError):
+        return "JSON nested too deeply to read (thousands of levels) — give flat article objects"
+    return f"JSON that cannot be read ({str(exc).splitlines()[0][:120]}) — fix or remove it"
+
+
 def jsonl_drafts(raw: str, path: str, mapping: dict) -> Iterator[Draft | Rejected | Warned]:
     """Drafts from JSON Lines; a malformed line is reported and only that line skipped."""
     for number, line in enumerate(raw.splitlines(), 1):
@@ -140,6 +150,9 @@ def jsonl_drafts(raw: str, path: str, mapping: dict) -> Iterator[Draft | Rejecte
         except json.JSONDecodeError as exc:
             yield Rejected(where, f"malformed JSON ({exc.msg}, column {exc.colno}) — fix or remove the line",
                            "malformed JSON")
+            continue
+        except (RecursionError, ValueError) as exc:
+            yield Rejected(where, unparsable(exc), "malformed JSON")
             continue
         draft, events = record_draft(record, where, path, mapping)
         yield from events

@@ -1,0 +1,85 @@
+"""Breakdowns: "including nine children", "19 of them were civilians", "the dead included 71 soldiers", "with 19
+civilians killed". A part counts some of the people another figure counts, so the briefing never adds it up."""
+from __future__ import annotations
+
+PART_WORDS = {"including", "among", "excluding", "includes", "included", "include"}
+PARTITIVE_HEADS = {"them", "whom", "which", "those", "these"}
+WHOLE_NOUNS = {"dead", "death", "fatality", "victim", "casualty", "body", "figure", "toll", "number", "total",
+               "killed", "injured", "wounded", "evacuee", "displaced", "those", "refugee", "people", "tally"}
+MAX_BACK = 2  # sentences back a breakdown may refer to ("Among the fatalities were …" after the toll)
+
+
+def part_marker(doc, start: int, end: int, has_before: bool) -> bool:
+    """Whether the number at [start, end) is introduced as a share of a count named before."""
+    sent = doc[start].sent
+    before = [t.lower_ for t in doc[max(sent.start, start - 3):start]]
+    if any(w in ("including", "among", "excluding") for w in before[-2:]) or before[-2:] in (["of", "whom"], ["of", "which"]):
+        return True
+    after = [t for t in doc[end:min(sent.end, end + 4)]]
+    if len(after) >= 2 and after[0].lower_ == "of":
+        if after[1].lower_ in PARTITIVE_HEADS:
+            return True
+        if after[1].lower_ == "the" and len(after) > 2 and after[2].lemma_.lower() in WHOLE_NOUNS:
+            return True
+    if sent[0].lower_ == "of" and any(t.text == "," for t in doc[sent.start:start]) and has_before:
+        return True  # "Of the 1,086 dead the monitor documented, 231 were children"
+    number = doc[end - 1]
+    for tok in list(number.ancestors)[:5]:
+        if tok.lower_ in ("including", "among", "excluding") and tok.i < start:
+            return True
+        if tok.lemma_ == "include" and tok.pos_ == "VERB" and tok.i < start:
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lemma_.lower() in WHOLE_NOUNS:
+                return True
+        if any(c.dep_ == "prep" and c.lower_ == "among" and c.i < start for c in tok.children):
+            return True  # "Among the fatalities were 61 extremists"
+        if tok.lower_ == "with" and tok.dep_ == "prep" and has_before:
+            return True  # "the toll rose to 100, with 19 civilians, 13 soldiers and 51 militants killed"
+    return False
+
+
+def whole_of(doc, start: int, end: int, figure, in_sentence: list, recent: list[list]):
+    """The figure that the one at [start, end) breaks down, or None when it is a count of its own."""
+    same = [f for f in in_sentence if f.category == figure.category and f.value is not None]
+    if same and same[-1].measure == "part" and _list_continues(doc, same[-1], start):
+        return _whole_by_start(same[-1].part_of, in_sentence, recent) or None
+    if not part_marker(doc, start, end, bool(same)):
+        return running_whole(figure, same, recent)
+    wholes = [f for f in same if f.measure != "part" and (f.value or 0) >= (figure.value or 0)]
+    if wholes:
+        return wholes[-1]
+    for earlier in reversed(recent[-MAX_BACK:]):
+        wholes = [f for f in earlier if f.category == figure.category and f.measure != "part" and f.value
+                  and f.value >= (figure.value or 0)]
+        if wholes:
+            return max(wholes, key=lambda f: f.value)
+    return None
+
+
+def _whole_by_start(part_of: int | None, in_sentence: list, recent: list[list]):
+    for f in [*in_sentence, *(g for fs in recent for g in fs)]:
+        if f.start == part_of:
+            return f
+    return None
+
+
+def _list_continues(doc, previous, start: int) -> bool:
+    """"19 of them were civilians, 89 terrorists, and 21 troopers": the next item of a breakdown list."""
+    gap = [t for t in doc[doc[start].sent.start:start] if t.idx >= previous.end]
+    if len(gap) > 8:
+        return False
+    return not any(t.pos_ == "VERB" or (t.pos_ == "AUX" and t.lemma_ != "be") or t.text in (";", ":") or
+                   t.lower_ in ("while", "but", "whereas") for t in gap)
+
+
+def running_whole(figure, same: list, recent: list[list]):
+    """A count tied to no event or day, right after a larger running total or tally of the same people ("39
+    evacuees have died over three weeks. … Two died of heart ailments"), is a breakdown of it, not an incident."""
+    if figure.measure != "incident" or figure.anchor is not None:
+        return None
+    earlier = [f for fs in recent[-MAX_BACK:] for f in fs]
+    wholes = [f for f in same + earlier if f.category == figure.category]
+    wholes = [_whole_by_start(f.part_of, same, recent) if f.measure == "part" else f for f in wholes]
+    wholes = [f for f in wholes if f is not None and f.measure in ("total", "tally") and (f.value or 0) > figure.value
+              and (not figure.location or not f.location or figure.location == f.location)]
+    return wholes[-1] if wholes else None

@@ -48,6 +48,7 @@ def cmd_ingest(args, config: Config) -> int:
 
 def cmd_extract(args, config: Config) -> int:
     from .extract import extract_articles, load_pipeline
+    from .extract.figures import distinct
     from .sources import read_paths
 
     nlp = load_pipeline(config.pipeline)
@@ -62,6 +63,7 @@ def cmd_extract(args, config: Config) -> int:
             record["date"] = article.date
             for _, extraction in extract_articles(nlp, [article]):
                 record.update(extraction.to_json())
+                record["figures"] = [f.to_json() for f in distinct(extraction.figures)]
         else:
             failed += 1
             record["error"] = str(result.problems[0]) if result.problems else "no article found"

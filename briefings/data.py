@@ -5,6 +5,7 @@ import json
 
 from .aggregate import Briefing
 from .reconcile import Reported
+from .urls import safe_url
 
 
 def amount(figure: Reported) -> dict:
@@ -51,7 +52,7 @@ def briefing_data(briefing: Briefing) -> dict:
         "developments": [entry(e) for e in briefing.chronology],
         "quotes": [{"text": q.text, "speaker": q.speaker, "role": q.role, "date": q.date, "sources": [q.citation]}
                    for q in briefing.quotes],
-        "sources": [{"n": s.number, "title": s.title, "outlet": s.source, "date": s.date, "url": s.url,
+        "sources": [{"n": s.number, "title": s.title, "outlet": s.source, "date": s.date, "url": safe_url(s.url),
                      "path": s.path} for s in briefing.sources],
     }
 

@@ -147,8 +147,9 @@ def score_period(period: dict, data: dict, stated: set[tuple[str, int]]) -> Peri
     score.incidents_gold = len(required_i)
     taken: set[int] = set()
     for inc in data["incidents"]:
-        hit = next((k for k, g in enumerate(gold) if g["category"] == inc["category"] and in_accept(inc, g["accept"])
-                    and near_day(inc.get("date"), g)), None)
+        fits = [k for k, g in enumerate(gold) if g["category"] == inc["category"] and in_accept(inc, g["accept"])
+                and near_day(inc.get("date"), g)]
+        hit = next((k for k in fits if k not in taken and gold[k] not in neutral), fits[0] if fits else None)
         if hit is not None and gold[hit] in neutral:
             continue
         score.incidents_listed += 1

@@ -118,7 +118,8 @@ def period_figures(sightings: list[Sighting], start: date | None, end: date | No
     sightings = [s for s in sightings if usable(s.figure)]
     by_article: dict[int, dict[int, Figure]] = {}
     for s in sightings:
-        by_article.setdefault(s.citation, {})[s.figure.start] = s.figure
+        if s.figure.measure != "part":  # a list's implied whole starts where its first part does
+            by_article.setdefault(s.citation, {})[s.figure.start] = s.figure
     totals, incidents, tallies, parts = [], [], [], {}
     for s in sightings:
         f = s.figure
@@ -276,8 +277,8 @@ def same_incident(cluster: list[Sighting], new: Sighting) -> bool:
     figure = new.figure
     if any(m.figure.category != figure.category for m in cluster):
         return False
-    if any(m.citation == new.citation and m.figure.value != figure.value for m in cluster):
-        return False  # one article giving two numbers reports two things
+    if any(m.citation == new.citation and m.figure.start != figure.start for m in cluster):
+        return False  # one article giving two counts (or one count twice, for two days) reports two things
     if not all(counts_compatible(m.figure.value, figure.value) for m in cluster):
         return False
     a = side(figure.category, figure.group)

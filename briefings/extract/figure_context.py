@@ -28,7 +28,7 @@ QUALIFYING_VERBS = {"exceed": "more_than", "surpass": "more_than", "top": "more_
 NONFACT_VERBS = {
     "plan", "threaten", "fear", "risk", "expect", "aim", "intend", "deny", "prepare", "try", "attempt",
     "want", "hope", "vow", "predict", "forecast", "refrain", "prevent", "avoid", "stop", "seek", "order",
-    "urge", "propose", "project", "anticipate", "need",
+    "urge", "propose", "project", "anticipate", "need", "ask", "request", "appeal", "beg", "demand",
 }
 # Subordinate clauses stated as fact whatever the main clause says.
 ASSERTED = {"as", "because", "since", "after", "when", "while", "although", "though", "whereas"}

@@ -36,6 +36,27 @@ def context_role(noun, number, before: list[str]) -> Role | None:
     return None
 
 
+FOUND_VERBS = {"find", "recover", "retrieve", "discover", "exhume", "unearth"}
+BODY_WORDS = {"body", "bodies", "corpse", "corpses", "remains", "cadaver", "cadavers"}
+
+
+def found_dead(noun, number) -> Role | None:
+    """"Four to six civilians … have been found by troops" after "Bodies of civilians have been found": people found
+    where the sentence or the one before is about bodies are dead."""
+    verb = noun.head if noun.dep_ in ("nsubjpass", "dobj") else None
+    if verb is None or verb.lemma_ not in FOUND_VERBS or noun.lemma_.lower() in BODY_WORDS:
+        return None
+    sent = noun.sent
+    doc = noun.doc
+    k = sent.start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1  # a paragraph break is a sentence of its own
+    before = doc[k].sent if k >= 0 else None
+    near = list(sent) + (list(before) if before is not None else [])
+    words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}  # the tagger lemmatises "Bodies" as itself
+    return Role("killed", verb) if words & BODY_WORDS and noun.pos_ in ("NOUN", "PROPN", "NUM") else None
+
+
 def sheltered(noun, number) -> Role | None:
     """People sleeping in schools, tents or with relatives: displaced, in a story that has counted victims."""
     verb = _sheltering(noun) if _plain(noun, number) else None

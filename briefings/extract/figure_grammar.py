@@ -98,7 +98,16 @@ def _role_of(noun, number) -> Role | None:
     part = _including_part(noun) or _alongside(noun)
     if part:
         return part
-    return totals.total_after_to(number) or _climb(noun)
+    return totals.total_after_to(number) or _climb(noun) or _shared_participle(noun)
+
+
+def _shared_participle(noun) -> Role | None:
+    """"recorded 453 fighters and 45 civilians killed": a participle after the last conjunct covers them all."""
+    for conj in (c for c in noun.children if c.dep_ == "conj"):
+        for part in conj.children:
+            if part.dep_ in ("acl", "amod") and part.lower_ in STATES and part.i > conj.i:
+                return Role(STATES[part.lower_], part)
+    return None
 
 
 def _event_over(noun, own: Role | None) -> Role | None:

@@ -83,3 +83,39 @@ def running_whole(figure, same: list, recent: list[list]):
     wholes = [f for f in wholes if f is not None and f.measure in ("total", "tally") and (f.value or 0) > figure.value
               and (not figure.location or not f.location or figure.location == f.location)]
     return wholes[-1] if wholes else None
+
+
+def list_whole(doc, in_sentence: list):
+    """"the bodies of four men, three women and a child were found": counts listed with a person who has no number
+    of their own add up to a whole the text implies (here eight). Returns (whole, parts) or None. The list is read
+    from the words (counted nouns joined by commas and "and"), since the parser often breaks it."""
+    items = [f for f in in_sentence if f.value is not None and f.measure == "incident" and f.part_of is None]
+    if len(items) < 2 or len({f.category for f in items}) != 1:
+        return None
+    starts = {f.start: f for f in items}
+    first = doc.char_span(items[0].start, items[0].end, alignment_mode="expand")
+    if first is None:
+        return None
+    i, sent_end, used, single, end = first.start, first.sent.end, [], 0, None
+    while i < sent_end:
+        tok = doc[i]
+        if tok.idx in starts:  # a counted item: its number, then its noun
+            used.append(starts[tok.idx])
+            i = doc.char_span(starts[tok.idx].start, starts[tok.idx].end, alignment_mode="expand").end
+            while i < sent_end and doc[i].pos_ in ("ADJ", "NOUN", "PROPN") and not doc[i].like_num:
+                i += 1
+            end = doc[i - 1].idx + len(doc[i - 1])
+        elif tok.lower_ in ("a", "an") and i + 1 < sent_end and doc[i + 1].tag_ == "NN" and used:
+            single, i = single + 1, i + 2  # "and a child"
+            end = doc[i - 1].idx + len(doc[i - 1])
+        elif tok.text == "," or tok.lower_ == "and":
+            i += 1
+        else:
+            break
+    if single == 0 or len(used) != len(items):
+        return None  # "5 soldiers and 3 civilians": two counts, each its own figure
+    import dataclasses
+
+    whole = dataclasses.replace(items[0], value=sum(f.value for f in items) + single, high=None, qualifier="exact",
+                                group="people", end=end, measure="incident", part_of=None, vague=None)
+    return whole, items

@@ -8,10 +8,10 @@ import re
 from ..models import Figure
 from . import dates
 from .figure_context import attribution, group, location, not_a_fact, place, qualifier
-from .figure_discourse import apposed_total, context_role, hosted_nationals, household_people, sheltered
+from .figure_discourse import apposed_total, context_role, found_dead, hosted_nationals, household_people, sheltered
 from .figure_grammar import adjacent_role, counted_noun, role_of
 from .figure_kinds import classify, is_claim, side_named
-from .figure_parts import whole_of
+from .figure_parts import list_whole, whole_of
 from .figure_lists import listed_part
 from .figure_phrases import not_victims
 from .figure_repairs import conjunct_verb, part_of_conjunct, range_subject, subject_role
@@ -41,6 +41,7 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
     paragraph_place = None
     counted: list[list[str]] = []  # categories counted in each sentence so far, for "They are: …", "12 of them"
     recent: list[list[Figure]] = []  # figures of each sentence so far, for breakdowns of a count named before
+    again: list[Figure] = []  # a count already found, for another incident (`distinct` keeps extract's contract)
     for sent in sents:
         if _starts_paragraph(doc, sent):
             paragraph_place = None
@@ -74,14 +75,26 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
             in_sentence.append(figure)
             key = (figure.category, figure.value if figure.value is not None else figure.vague.lower())
             first = found.setdefault(key, figure)
+            if first is not figure and other_incident(first, figure) and not _refers_back(doc, amount):
+                again.append(figure)  # the same count for another event: "eight … on Sunday", "eight … on Monday"
             if first.qualifier == "exact" and figure.qualifier != "exact" and _headline(first.sentence):
                 found[key] = dataclasses.replace(first, qualifier=figure.qualifier)  # headlines drop "at least"
+        listed = list_whole(doc, in_sentence)
+        if listed is not None:
+            whole, parts = listed
+            for part in parts:
+                found[(part.category, part.value)] = dataclasses.replace(
+                    found[(part.category, part.value)], measure="part", part_of=whole.start) \
+                    if found[(part.category, part.value)].start == part.start else found[(part.category, part.value)]
+            kept = found.setdefault((whole.category, whole.value), whole)
+            if kept is not whole and other_incident(kept, whole):
+                again.append(whole)
         counted.append([f.category for f in in_sentence if f.value is not None])
         recent.append(in_sentence)
         here = place(sent)
         previous = (named or (refers_back and previous[0]) or None, here or (refers_back and previous[1]) or None)
         paragraph_place = here or paragraph_place
-    return list(found.values())
+    return list(found.values()) + again
 
 
 def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | None, before: list[str],
@@ -100,7 +113,8 @@ def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | Non
         role = (role_of(noun, number) or adjacent_role(doc, amount.start) or range_subject(noun)
                 or household_people(noun, number) or apposed_total(noun, number) or hosted_nationals(noun, number))
     if role is None and own_verb is None and amount.value is not None and not not_victims(noun, number):
-        role = context_role(noun, number, before) or (sheltered(noun, number) if victims_counted else None)
+        role = (context_role(noun, number, before) or found_dead(noun, number)
+                or (sheltered(noun, number) if victims_counted else None))
     if role is None or not_a_fact(role.trigger, tokens):
         return None
     start, end = tokens.start_char, tokens.end_char
@@ -134,6 +148,26 @@ def _figure(doc, sent, amount: Amount, article_date: str | None, when: str | Non
         span_to=measure.span_to, span_text=measure.span_text, anchor=measure.anchor,
         claim=is_claim(role.category, who, role.trigger, source),
     )
+
+
+def other_incident(first: Figure, later: Figure) -> bool:
+    """Two incidents with the same count but different days: two events the briefing must keep apart."""
+    return (first.measure == later.measure == "incident" and first.event_date != later.event_date
+            and len(first.event_date or "") == len(later.event_date or "") == 10
+            and not _headline(first.sentence) and not _headline(later.sentence))  # a headline repeats its story
+
+
+def _refers_back(doc, amount: Amount) -> bool:
+    """"when the 13 were killed": a count with "the" names the count already given, not a new one."""
+    return amount.start > 0 and doc[amount.start - 1].lower_ in ("the", "those", "these")
+
+
+def distinct(figures) -> list[Figure]:
+    """Each (category, value) once, first mention kept: the `extract --json` contract."""
+    seen: dict[tuple, Figure] = {}
+    for f in figures:
+        seen.setdefault((f.category, f.value if f.value is not None else (f.vague or "").lower()), f)
+    return list(seen.values())
 
 
 def _gapped(doc, sent, amount: Amount, before: Figure, article_date: str | None) -> Figure | None:

@@ -68,8 +68,9 @@ def guarded(events: Iterator[Event], where: str) -> Iterator[Event]:
         raise  # the store failed, not the input: the command stops with one message about the store
     except Exception as exc:  # noqa: BLE001 — one unreadable input must never drop the rest of the batch
         log.debug("reading %s failed", where, exc_info=True)
-        yield Rejected(where, f"could not be read ({type(exc).__name__}: {str(exc).splitlines()[0][:120] if str(exc) else 'no detail'}) "
-                              "— check the file; the rest of the batch goes on", "unreadable")
+        detail = (str(exc).splitlines() or ["no detail"])[0][:120]
+        yield Rejected(where, f"could not be read ({type(exc).__name__}: {detail}) — check the file; the rest of "
+                              "the batch goes on", "unreadable")
 
 
 def store_files(context: Context) -> set[Path]:

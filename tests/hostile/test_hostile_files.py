@@ -1,5 +1,4 @@
 """Hostile files (issue 12 rows 1–5, 13, 14): each is named in one line, the batch goes on, nothing stored is lost."""
-import json
 import sqlite3
 import time
 from pathlib import Path

@@ -450,3 +450,36 @@ def test_a_whole_conflict_total_is_background_not_the_periods_total():
     assert [(s.category, s.since) for s in briefing.figures.totals] == [("displaced", "2019-12")]  # months ago: current
     assert [(k.category, k.kind, k.low) for k in briefing.key_figures] == [("killed", "incidents", 9),
                                                                            ("displaced", "total", 900_000)]
+
+
+def test_an_untied_count_of_a_side_that_fits_its_running_toll_updates_the_toll():
+    # "89 militants killed in the city" with no event or day, while reports keep a militants' toll of that size
+    items = [
+        (article(1, "2024-03-05", "A"), ((figure("killed", 61, measure="total", day="2024-03-05", group="militants"),),)),
+        (article(2, "2024-03-08", "B"), ((figure("killed", 89, day="2024-03-08", group="militants"),),)),
+        (article(3, "2024-03-08", "C"), ((figure("killed", 13, day="2024-03-08", group="marines", anchor="on Friday"),),)),
+    ]
+    found = build(items).figures
+    (toll,) = [s for s in found.totals if s.group == "militants"]
+    assert (toll.latest.low, toll.latest.as_of) == (89, "2024-03-08")
+    assert [(i.figure.low, i.figure.group) for i in found.incidents] == [(13, "marines")]  # tied to a day: an event
+
+
+def test_a_higher_toll_dated_only_by_the_month_is_later_than_the_months_dated_reports():
+    items = [
+        (article(1, "2024-03-05", "A"), ((figure("killed", 51, measure="total", day="2024-03-05", group="militants"),),)),
+        (article(2, "2024-03", "B"), ((figure("killed", 89, measure="total", day="2024-03", group="militants"),),)),
+    ]
+    (toll,) = build(items).figures.totals
+    assert (toll.latest.low, toll.latest.as_of) == (89, "2024-03")  # tolls never fall
+
+
+def test_two_outlets_with_nearby_counts_of_one_incident_give_a_range_but_far_counts_stay_apart():
+    items = [
+        (article(1, "2024-03-05", "A"), ((figure("killed", 45, day="2024-03-05", location="Ariha"),),)),
+        (article(2, "2024-03-05", "B"), ((figure("killed", 51, day="2024-03-05", location="Ariha"),),)),
+        (article(3, "2024-03-05", "C"), ((figure("killed", 3, day="2024-03-05", location="Ariha"),),)),
+    ]
+    found = build(items).figures
+    assert sorted((i.figure.low, i.figure.high) for i in found.incidents) == [(3, 3), (45, 51)]
+    assert (found.sum_of("killed").low, found.sum_of("killed").high) == (48, 54)

@@ -116,7 +116,7 @@ def not_a_fact(trigger, number_tokens) -> str | None:
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return "hypothetical"
-        if k > 0 and tok.lemma_ in SOURCE_VERBS and any(
+        if k > 0 and chain[k - 1].dep_ == "ccomp" and tok.lemma_ in SOURCE_VERBS and any(
                 c.dep_ == "advmod" and c.lower_ in ("initially", "originally", "previously", "wrongly") for c in children):
             return "superseded (an earlier, corrected count)"
         if k > 0 and tok.lemma_.lower() in NONFACT_VERBS:

@@ -38,12 +38,12 @@ PAST_SPAN = re.compile(
     r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)?\s*(?P<unit>hour|day|week|month|year)s?\b",
     re.I)
 THIS_SPAN = re.compile(r"\b(?P<rel>this|last|past)\s+(?P<unit>week|month|year)\b(?!\s+(?:alone|'s))", re.I)
-ALONE = re.compile(r"\b(?:in|during)\s+(?P<month>" + "|".join(
+ALONE = re.compile(r"\b(?i:in|during)\s+(?P<month>" + "|".join(
     m.capitalize() for m in dates.MONTHS if len(m) > 3) + r"|May)(?:\s+(?P<year>(?:19|20)\d\d))?\s+alone\b")
 BETWEEN = re.compile(
-    r"\b(?:between|from)\s+(?P<a>[^,;]{3,40}?)\s+(?:and|to|until|till)\s+(?P<b>[^,;]{3,40}?)(?=[,.;]|\s+(?:in|at|of|when|as|after)\b|$)",
+    r"\b(?:between|from)\s+(?P<a>[^,;]{1,40}?)\s+(?:and|to|until|till)\s+(?P<b>[^,;]{3,40}?)(?=\s*[,.;]|\s+(?:in|at|of|when|as|after)\b|\s*$)",
     re.I)
-DURING_MONTH = re.compile(r"\b(?:in|during|throughout)\s+(?P<month>January|February|March|April|May|June|July|August|"
+DURING_MONTH = re.compile(r"\b(?i:in|during|throughout)\s+(?P<month>January|February|March|April|May|June|July|August|"
                           r"September|October|November|December)(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)")
 SINCE = re.compile(r"\bsince\b\s+(?P<what>[^,;.]{2,60})", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -127,7 +127,7 @@ def tally_span(clause: str, sentence: str, number, article_date: str | None) -> 
     for m in BETWEEN.finditer(clause):
         a = dates.event_date(m.group("a"), article_date)
         b = dates.event_date(m.group("b"), article_date)
-        if a and b and len(b) == 10 and len(a) < len(b):  # "between 1 and 16 March": the first day takes the month
+        if b and len(b) == 10 and (a is None or len(a) < len(b)):  # "between 1 and 16 March": the month of the second
             a = _day_of(m.group("a"), b) or a
         if a and b and a <= b:
             return Measure("tally", span_from=a, span_to=b, span_text=m.group(0))

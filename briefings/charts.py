@@ -97,10 +97,16 @@ def totals_axes(axes, chosen: list[Series], ylabel: str) -> list[int]:
     citations = []
     for k, series in enumerate(chosen):
         colour = palette[k % len(palette)]
-        points = [p for p in series.points if day(p.as_of)]
-        xs, ys = [day(p.as_of) for p in points], [p.high for p in points]
-        axes.plot(xs, ys, color=colour, linewidth=1.2, marker=MARKERS[k % len(MARKERS)], label=series_label(series))
+        points = charted(series)
+        top = {}  # the line follows each day's highest report; lower ones that day (sub-counts) are dots
         for p in points:
+            top[p.as_of] = max(top.get(p.as_of, p), p, key=lambda q: q.high)
+        line = sorted(top.values(), key=lambda p: p.as_of)
+        axes.plot([day(p.as_of) for p in line], [p.high for p in line], color=colour, linewidth=1.2,
+                  marker=MARKERS[k % len(MARKERS)], label=series_label(series))
+        for p in points:
+            if p not in line:
+                axes.plot([day(p.as_of)], [p.high], marker=".", color=colour, alpha=0.5, linestyle="none")
             if not p.agreed:
                 axes.vlines(day(p.as_of), p.low, p.high, colors=colour, linewidth=2, alpha=0.35)
             citations.extend(p.citations)
@@ -111,9 +117,19 @@ def totals_axes(axes, chosen: list[Series], ylabel: str) -> list[int]:
     return citations
 
 
+def charted(series: Series) -> list[Reported]:
+    """Points with a day to stand on: a report dated only by its month is listed, not drawn on the 1st."""
+    return [p for p in series.points if p.as_of and len(p.as_of) == 10]
+
+
+def month_points(chosen: list[Series]) -> str:
+    n = sum(len(s.points) - len(charted(s)) for s in chosen)
+    return f" {n} report{'s' if n != 1 else ''} dated only by month {'are' if n != 1 else 'is'} listed, not drawn." if n else ""
+
+
 def displacement_figure(series: tuple[Series, ...]) -> Figure | None:
     """Reported running totals of displaced people and refugees: one line per series, by as-of date."""
-    chosen = [s for s in series if s.category in ("displaced", "refugees") and any(day(p.as_of) for p in s.points)]
+    chosen = [s for s in series if s.category in ("displaced", "refugees") and charted(s)]
     if not chosen:
         return None
     figure = Figure()
@@ -122,8 +138,8 @@ def displacement_figure(series: tuple[Series, ...]) -> Figure | None:
     citations = totals_axes(axes, chosen, "people (reported total)")
     axes.set_title("Reported displacement (running totals)")
     axes.set_xlabel("as-of date of the reported total")
-    date_axis(axes, [day(p.as_of) for s in chosen for p in s.points if day(p.as_of)])
-    source_note(figure, citations, max(s.latest.as_of or "" for s in chosen) or None)
+    date_axis(axes, [day(p.as_of) for s in chosen for p in charted(s)])
+    source_note(figure, citations, max(s.latest.as_of or "" for s in chosen) or None, month_points(chosen))
     return figure
 
 
@@ -145,7 +161,7 @@ def casualty_figure(found: PeriodFigures, start: date | None, end: date | None) 
     chosen = [i.figure for i in found.incidents if i.figure.category in ("killed", "injured") and i.figure.as_of
               and len(i.figure.as_of) == 10 and not i.claim]
     spans = [t for t in found.tallies if t.figure.category in ("killed", "injured") and t.span_from and t.span_to]
-    tolls = [s for s in found.totals if s.category in ("killed", "injured") and any(day(p.as_of) for p in s.points)]
+    tolls = [s for s in found.totals if s.category in ("killed", "injured") and charted(s)]
     if not chosen and not tolls:
         return None
     categories = [c for c in ("killed", "injured") if any(f.category == c for f in chosen)]
@@ -153,7 +169,7 @@ def casualty_figure(found: PeriodFigures, start: date | None, end: date | None) 
     figure = Figure(figsize=(6.6, 1.4 + 1.9 * panels))
     axes_list = figure.subplots(panels, 1, sharex=True, squeeze=False)[:, 0]
     figure.subplots_adjust(right=0.7)
-    dates = [day(f.as_of) for f in chosen] + [day(p.as_of) for s in tolls for p in s.points if day(p.as_of)]
+    dates = [day(f.as_of) for f in chosen] + [day(p.as_of) for s in tolls for p in charted(s)]
     first, last = min(dates), max(dates)
     weekly = ((end or last) - (start or first)).days > WEEKLY_AFTER_DAYS
     groups = sorted({group_class(f.group) for f in chosen}, key=lambda g: (g == UNSPECIFIED, g))
@@ -192,7 +208,7 @@ def casualty_figure(found: PeriodFigures, start: date | None, end: date | None) 
     monthly = len(month_only(found))
     extra = (f" {monthly} incident count{'s' if monthly != 1 else ''} dated only by month {'are' if monthly != 1 else 'is'} "
              "not charted (see Incidents).") if monthly else ""
-    source_note(figure, citations, max(dates).isoformat(), extra)
+    source_note(figure, citations, max(dates).isoformat(), extra + month_points(tolls))
     return figure
 
 

@@ -133,6 +133,7 @@ def period_figures(sightings: list[Sighting], start: date | None, end: date | No
                 parts.setdefault((s.citation, whole.start), []).append((f.value, f.group))
             continue
         {"total": totals, "tally": tallies}.get(f.measure, incidents).append(s)
+    incidents = one_event_per_sentence(incidents, parts)
     incidents, moved = toll_updates(incidents, totals)
     series = build_series(totals + moved, start)
     found = tuple(build_incidents(incidents, parts, start, end))
@@ -140,6 +141,27 @@ def period_figures(sightings: list[Sighting], start: date | None, end: date | No
         totals=tuple(x for x in series if not x.context), context=tuple(x for x in series if x.context),
         incidents=found, tallies=tuple(build_tallies(tallies, start, end)), sums=tuple(incident_sums(found)),
     )
+
+
+def one_event_per_sentence(incidents: list[Sighting], parts: dict) -> list[Sighting]:
+    """"At least 10 children and four women were killed when the boat capsized": counts of one category, one day
+    and one place in one sentence are one incident of their sum, the counts its parts."""
+    groups: dict[tuple, list[Sighting]] = {}
+    for s in incidents:
+        f = s.figure
+        groups.setdefault((s.citation, f.sentence, f.category, f.event_date, f.location), []).append(s)
+    out = []
+    for members in groups.values():
+        if len(members) < 2:
+            out.extend(members)
+            continue
+        first = members[0]
+        total = replace(first.figure, value=sum(m.figure.value for m in members),
+                        high=sum(m.figure.high or m.figure.value for m in members) if any(m.figure.high for m in members) else None,
+                        qualifier=sum_qualifier({m.figure.qualifier for m in members}), group="people")
+        parts.setdefault((first.citation, first.figure.start), []).extend((m.figure.value, m.figure.group) for m in members)
+        out.append(replace(first, figure=total))
+    return out
 
 
 # -- running totals ---------------------------------------------------------------------------------------------

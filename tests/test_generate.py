@@ -79,8 +79,9 @@ def test_markdown_cites_only_listed_sources_and_dates_the_chronology(seeded):
 def test_seed_key_figures_add_only_the_periods_own_incidents(seeded):
     _, result, _ = seeded
     text = result.markdown
-    # 7 Turkish soldiers and 1 civilian; not Turkey's claim of 70 regime soldiers, not the 5 children of 2 January
-    assert "| Killed in incidents reported in the period | 8 [2] | sum of 2 incidents, 7 Feb 2020 | – |" in text
+    # one attack killing 7 Turkish soldiers and 1 civilian; not Turkey's claim of 70 regime soldiers, not the 5 children of 2 January
+    assert "| Killed in incidents reported in the period | 8 [2] | sum of 1 incident, 7 Feb 2020 | – |" in text
+    assert "- 7 Feb 2020: 8 killed [2] (people), Idlib; including 7 Turkish soldiers, 1 civilian" in text
     assert "- 7 Feb 2020: at least 70 killed [2] (regime soldiers), Idlib — claimed by a party to the fighting, " \
            "not added" in text
     assert "- 2 Jan 2020: 5 killed [1] (children), Sarmin — before the period, not added" in text

@@ -147,7 +147,7 @@ def _rate(children) -> bool:
 
 def group(noun, number, role_word) -> str | None:
     """Who was counted: the counted noun with its modifiers ("Turkish soldiers"), or "people"."""
-    if noun == number and role_word.lemma_.lower() in ("toll", "number", "total", "tally", "count"):
+    if noun == number and role_word.lemma_.lower() in ("toll", "number", "total", "tally", "count", "figure"):
         # "the death toll among civilians rose to 20"
         among = next((c for c in role_word.children if c.dep_ == "prep" and c.lower_ in ("among", "of")), None)
         obj = next((c for c in among.children if c.dep_ == "pobj"), None) if among is not None else None
@@ -184,7 +184,7 @@ def _noun_phrase(noun) -> str:
             tokens.update((t.i, t) for t in prep.subtree)
     # keep the text's own spacing ("Kurdish-led"), joining separate runs with a space
     text = "".join(t.text_with_ws if t.i + 1 in tokens else t.text + " " for t in sorted(tokens.values(), key=lambda t: t.i))
-    return text.strip()
+    return text.strip(" []()")  # a footnote bracket is no part of who was counted
 
 
 MOVES = {"flee", "cross", "arrive", "escape", "move", "relocate", "evacuate", "head", "seek"}

@@ -273,7 +273,8 @@ def _stative_stock(trigger, number, tokens, anchor) -> bool:
 
 
 def _past_event(tokens) -> bool:
-    return any(t.tag_ == "VBD" and t.lemma_ in ("flee", "evacuate", "arrive", "leave", "displace", "transport")
+    return any(t.tag_ == "VBD" and t.lemma_ in ("flee", "evacuate", "arrive", "leave", "displace", "transport",
+                                                  "cross", "enter", "pour", "stream", "escape", "reach")
                for t in tokens)
 
 
@@ -316,7 +317,7 @@ def side_named(sent, trigger) -> str | None:
             verbs.append(tok)
         if len(verbs) == 3 or tok.dep_ in ("relcl", "acl", "ccomp", "parataxis") and verbs:
             break  # "forces are battling in a conflict that has left 600 dead": the relative clause's own toll
-    heads = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")] or [trigger]
+    heads = [trigger] + [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
     if trigger.dep_ in ("acl", "relcl", "amod"):
         heads.insert(0, trigger.head)
     for head in heads:

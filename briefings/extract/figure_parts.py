@@ -2,6 +2,8 @@
 civilians killed". A part counts some of the people another figure counts, so the briefing never adds it up."""
 from __future__ import annotations
 
+import re
+
 PART_WORDS = {"including", "among", "excluding", "includes", "included", "include"}
 PARTITIVE_HEADS = {"them", "whom", "which", "those", "these"}
 WHOLE_NOUNS = {"dead", "death", "fatality", "victim", "casualty", "body", "figure", "toll", "number", "total",
@@ -80,9 +82,17 @@ def running_whole(figure, same: list, recent: list[list]):
     earlier = [f for fs in recent[-MAX_BACK:] for f in fs]
     wholes = [f for f in same + earlier if f.category == figure.category]
     wholes = [_whole_by_start(f.part_of, same, recent) if f.measure == "part" else f for f in wholes]
-    wholes = [f for f in wholes if f is not None and f.measure in ("total", "tally") and (f.value or 0) > figure.value
+    # a share of the people of an incident just told ("Ten of the dead were children") is a part of it too
+    share = bool(SUBGROUP.search(figure.group or ""))
+    wholes = [f for f in wholes if f is not None and (f.measure in ("total", "tally") or share and f.measure == "incident"
+                                                      and f not in same)  # not a sibling of its own list
+              and (f.value or 0) > figure.value
               and (not figure.location or not f.location or figure.location == f.location)]
     return wholes[-1] if wholes else None
+
+
+SUBGROUP = re.compile(r"\b(children|child|women|woman|men|boys|girls|infants|babies|elderly|relatives|"
+                      r"members|minors|corpses|bodies)\b", re.I)
 
 
 def list_whole(doc, in_sentence: list):

@@ -52,7 +52,7 @@ TOTAL_VERBS = {"rise", "climb", "reach", "stand", "increase", "jump", "hit", "pu
 TOTAL_NOUNS = {"toll", "number", "total", "tally", "count", "figure"}
 # Counted nouns that are not people.
 THINGS = {
-    "percent", "%", "per", "dollar", "euro", "pound", "year", "month", "week", "day", "hour", "minute",
+    "pit", "grave", "trench", "percent", "%", "per", "dollar", "euro", "pound", "year", "month", "week", "day", "hour", "minute",
     "time", "km", "kilometre", "kilometer", "mile", "metre", "meter", "ton", "tonne", "house", "home",
     "building", "tank", "vehicle", "truck", "post", "village", "town", "city", "point", "rocket",
     "missile", "shell", "strike", "attack", "raid", "bomb", "family", "household", "case", "school",

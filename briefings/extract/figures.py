@@ -283,6 +283,8 @@ def _countable(doc, amount: Amount) -> bool:
         return False  # "in 2019", "since 1998," — but "2000 people" is a count
     if before is not None and (before.text in ("$", "£", "€", "#", "No.", "+") or before.lower_ in MONTH_WORDS):
         return False
+    if before is not None and before.text.endswith("[") and after is not None and after.text.startswith("]"):
+        return False  # a footnote mark: "over 100,000 [1] people"
     if before is not None and before.lower_ in ("aged", "age", "ages"):
         return False  # "aged 15"
     if before is not None and before.lower_ in ("under", "over") and amount.start > 1 and doc[amount.start - 2].lemma_ == "child":

@@ -18,6 +18,7 @@ from .store import day_span
 
 CONTEXT_DAYS = 366  # a total counting from over a year before the period is background ("since 2011")
 INCIDENT_DAYS = 1  # reports of one incident may date it a day apart
+SHORT_DAYS = 3  # a count "since Sunday night" beside a far larger running total is a tally of those days
 SIDES = (  # group classes whose running tolls articles keep apart; first match wins
     ("displaced people", r"evacuee|refugee|displaced|idp"),
     ("militants", r"militant|terrorist|gunm[ae]n|rebel|insurgent|fighter|extremist|jihadist|enemy|enemies|combatant|"
@@ -135,7 +136,7 @@ def period_figures(sightings: list[Sighting], start: date | None, end: date | No
         {"total": totals, "tally": tallies}.get(f.measure, incidents).append(s)
     incidents = one_event_per_sentence(incidents, parts)
     incidents, moved = toll_updates(incidents, totals)
-    series = build_series(totals + moved, start)
+    series = short_starts(build_series(totals + moved, start), tallies)
     found = tuple(build_incidents(incidents, parts, start, end))
     return PeriodFigures(
         totals=tuple(x for x in series if not x.context), context=tuple(x for x in series if x.context),
@@ -215,9 +216,34 @@ def build_series(sightings: list[Sighting], start: date | None) -> list[Series]:
         points = points_of(members, category)
         since = min((m.figure.since for m in members if m.figure.since), default=None)
         since_text = next((m.figure.since_text for m in members if m.figure.since == since and since), None)
-        out.append(Series(category, group, since, since_text, tuple(points), latest_point(points, category),
+        out.append(Series(category, group, since, since_text, tuple(points), latest_point(points, category, group),
                           context=background))
     return sorted(out, key=lambda x: (CATEGORIES.index(x.category), x.group is not None, x.group or "", x.context))
+
+
+def short_starts(series: list[Series], tallies: list[Sighting]) -> list[Series]:
+    """"10,000 have entered since Sunday night" beside a total of 500,000 since August: a count from a start at
+    most SHORT_DAYS before its report, while a far larger total of the same people runs, is a tally of those days."""
+    kept = []
+    for s in series:
+        last = s.latest
+        recent = (s.since and len(s.since) == 10 and last.as_of and len(last.as_of) == 10
+                  and 0 <= (date.fromisoformat(last.as_of) - date.fromisoformat(s.since)).days <= SHORT_DAYS)
+        larger = any(o is not s and o.category == s.category and o.latest.high > 2 * last.high for o in series)
+        if recent and larger and not s.context:
+            for p in s.points:
+                tallies.append(Sighting(replace(_first_figure(p, s), measure="tally", span_from=s.since, span_to=p.as_of,
+                                                span_text=s.since_text), p.citations[0], p.as_of))
+            continue
+        kept.append(s)
+    return kept
+
+
+def _first_figure(point: Reported, series: Series) -> Figure:
+    r = point.reports[0]
+    return Figure(category=series.category, value=r.value, high=r.high, qualifier=r.qualifier, group=point.group,
+                  location=point.location, event_date=point.as_of, sentence=point.sentence, start=0, end=0,
+                  attributed_to=r.attributed_to)
 
 
 def same_start(a: str, b: str) -> bool:
@@ -257,9 +283,16 @@ def order_day(value: str | None) -> date:
     return d.replace(day=15) if len(value) == 7 else d
 
 
-def latest_point(points: list[Reported], category: str) -> Reported:
+def latest_point(points: list[Reported], category: str, group: str | None = None) -> Reported:
     """The latest report, unless it is a stale repeat (a lower value an earlier report already gave). Tolls never
-    fall, so a higher report dated only by the same or a later month is read as the later one."""
+    fall, so a higher report dated only by the same or a later month is read as the later one; and an overall toll
+    reported at less than half of an earlier one is some other count (a day's dead), not this toll."""
+    if category in ("killed", "injured") and group is None and len(points) > 1:
+        peak = []
+        for p in sorted(points, key=lambda p: order_day(p.as_of)):
+            if not peak or p.high * 2 >= max(q.high for q in peak):
+                peak.append(p)
+        points = peak
     dated = [p for p in points if len(p.as_of or "") == 10] or points
     last = max(order_day(p.as_of) for p in dated)
     latest = max((p for p in dated if order_day(p.as_of) == last), key=lambda p: p.high)

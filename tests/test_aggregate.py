@@ -483,3 +483,24 @@ def test_two_outlets_with_nearby_counts_of_one_incident_give_a_range_but_far_cou
     found = build(items).figures
     assert sorted((i.figure.low, i.figure.high) for i in found.incidents) == [(3, 3), (45, 51)]
     assert (found.sum_of("killed").low, found.sum_of("killed").high) == (48, 54)
+
+
+def test_a_count_since_two_days_ago_beside_a_far_larger_total_is_a_tally_of_those_days():
+    items = [
+        (article(1, "2024-03-08", "A"), ((figure("refugees", 10_000, measure="total", day="2024-03-08",
+                                                 since="2024-03-06", since_text="since Wednesday night"),),)),
+        (article(2, "2024-03-08", "B"), ((figure("refugees", 520_000, measure="total", day="2024-03-08",
+                                                 since="2023-12", since_text="since December"),),)),
+    ]
+    found = build(items).figures
+    assert [(s.since, s.latest.low) for s in found.totals] == [("2023-12", 520_000)]
+    assert [(t.span_from, t.span_to, t.figure.low) for t in found.tallies] == [("2024-03-06", "2024-03-08", 10_000)]
+
+
+def test_an_overall_toll_is_not_replaced_by_a_later_count_under_half_of_it():
+    items = [
+        (article(1, "2024-03-04", "A"), ((figure("killed", 400, measure="total", day="2024-03-04"),),)),
+        (article(2, "2024-03-08", "B"), ((figure("killed", 3, measure="total", day="2024-03-08"),),)),
+    ]
+    (toll,) = build(items).figures.totals
+    assert (toll.latest.low, toll.latest.as_of) == (400, "2024-03-04")  # three dead that day is some other count

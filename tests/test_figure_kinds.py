@@ -123,3 +123,15 @@ def test_the_same_count_for_two_days_is_two_incidents_but_the_n_again_is_one(nlp
 def test_a_toll_of_displaced_people_counts_displaced_not_dead(nlp):
     f = one(nlp, "The monitor's toll of 50,000 displaced was double the figure given on Tuesday.", 50_000)
     assert f.category == "displaced"
+
+
+def test_a_days_count_over_many_strikes_is_a_tally_of_that_day(nlp):
+    f = one(nlp, "At least 51 civilians were killed in air strikes on the eastern districts on Tuesday.", 51)
+    assert (f.measure, f.span_from, f.span_to) == ("tally", "2021-03-16", "2021-03-16")
+    one_strike = one(nlp, "An air strike on the eastern districts killed 51 civilians on Tuesday.", 51)
+    assert one_strike.measure == "incident"
+
+
+def test_a_span_on_another_clause_of_a_one_count_sentence_is_the_counts(nlp):
+    f = one(nlp, "At least 200 villagers have drowned while making the crossing over the past six weeks.", 200)
+    assert (f.measure, f.span_from, f.span_to) == ("tally", "2021-02-03", "2021-03-17")

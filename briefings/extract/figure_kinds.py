@@ -19,7 +19,9 @@ ONGOING = {"conflict", "fighting", "war", "violence", "siege", "battle", "crisis
 # Nouns naming one event: "killed in an air strike" is an incident even in the perfect tense.
 EVENTS = {"attack", "strike", "airstrike", "blast", "bombing", "bomb", "explosion", "ambush", "raid", "shelling",
           "massacre", "firefight", "shooting", "stampede", "crash", "incident", "assault", "rampage", "landslide",
-          "flood", "storm", "earthquake", "fire", "collapse", "skirmish", "encounter", "gunfight", "barrage"}
+          "flood", "storm", "earthquake", "fire", "collapse", "skirmish", "encounter", "gunfight", "barrage",
+          "landmine", "mine", "grenade", "shell", "missile", "rocket", "drone", "ied", "accident", "capsizing",
+          "sinking", "collision", "suicide", "detonation"}
 TOTAL_PHRASES = re.compile(
     r"\b(so far|to date|in total|in all|overall|altogether|cumulative(?:ly)?|a total of|the total|as of|"
     r"toll|tally|remain(?:s|ed)? at|(?:is|are|was|were|stands?|stood) (?:now )?at|now at|the number of|"
@@ -83,6 +85,8 @@ def classify(sent, trigger, number, role_total: bool, article_date: str | None) 
         tokens = sorted(set(tokens) | set(clause_tokens(number)), key=lambda t: t.i)
     text = " ".join(t.text for t in tokens)
     span = tally_span(text, sent.text, number, article_date)
+    if span is None and _only_count(sent, number):  # the span may hang on another clause of a one-count sentence
+        span = tally_span(sent.text, sent.text, number, article_date)
     if span is not None:
         return span
     # "since" often hangs on another clause of the sentence ("… killed and millions forced to flee since 2011")
@@ -98,6 +102,12 @@ def classify(sent, trigger, number, role_total: bool, article_date: str | None) 
     if _stative_stock(trigger, number, tokens, anchor):
         return Measure("total")
     return Measure("incident", anchor=anchor)
+
+
+def _only_count(sent, number) -> bool:
+    """No other number in the sentence: whatever span it names is this count's."""
+    return not any(t.like_num and t.i != number.i and not (t.head == number or number.head == t)
+                   and t.head.lemma_.lower() not in SPAN_UNITS for t in sent)  # "six" of "six weeks" is no count
 
 
 def _two_counts(sent, number) -> bool:

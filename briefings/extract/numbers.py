@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .figure_words import PEOPLE_NOUNS, PLAIN_PEOPLE, STATES
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -18,6 +20,18 @@ VAGUE = {"dozens", "scores", "hundreds", "thousands", "millions", "billions", "t
 DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|mln|bn|b)$", re.I)
 HYPHEN_RANGE = re.compile(r"^(\d[\d,.]*)[-–](\d[\d,.]*)$")
+LEAD_GROUP = re.compile(r"^[1-9]\d{0,2}$")  # the first digit group of "38 000", "1 200 000"
+GROUP = re.compile(r"^\d{3}$")
+YEAR_SHAPED = re.compile(r"^(1[89]|20)\d\d$")
+# Words between the two ends of a range: "from 350 to well over 700", "between 2,000 and about 3,000".
+RANGE_HEDGES = {"well", "over", "more", "than", "about", "around", "nearly", "almost", "some", "roughly",
+                "approximately", "perhaps", "possibly", "just", "under", "above", "below", "at", "least", "as", "many"}
+# Words saying a count changed: "rose from 16 to 34" gives two counts, not a range.
+CHANGE_WORDS = {"rise", "climb", "increase", "jump", "grow", "soar", "swell", "mount", "surge", "double", "triple",
+                "fall", "drop", "decline", "decrease", "dip", "shrink", "plunge", "go", "revise", "raise", "lower",
+                "cut", "reduce", "change", "update", "push", "bring", "up", "down", "edge", "correct", "adjust", "move"}
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 @dataclass(frozen=True)
@@ -95,7 +109,7 @@ def _numeric(tok) -> bool:
 
 
 def find_amounts(span) -> list[Amount]:
-    """Every number phrase in a span (usually a sentence), in order."""
+    """Every number phrase in a span (usually a sentence), in order; ratios ("1 in 40") are no amounts."""
     doc = span.doc
     amounts, i, end = [], span.start, span.end
     while i < end:
@@ -103,7 +117,16 @@ def find_amounts(span) -> list[Amount]:
         if not _numeric(tok):
             i += 1
             continue
+        grouped = _grouped(doc, i, end)
+        if grouped is not None:
+            amounts.append(grouped)
+            i = grouped.end
+            continue
         j = _extend(doc, i, end)
+        ratio = _ratio_end(doc, i, j, end)
+        if ratio is not None:
+            i = ratio
+            continue
         amount = _read(doc, i, j)
         if amount:
             amounts.append(amount)
@@ -112,13 +135,77 @@ def find_amounts(span) -> list[Amount]:
     return amounts
 
 
+def _grouped(doc, i: int, end: int) -> Amount | None:
+    """A number written with spaces between digit groups: "38 000", "1 200 000", "38\u00a0000", and "471, 224"
+    where a space slipped in after the comma."""
+    if not LEAD_GROUP.match(doc[i].text) or i > 0 and (doc[i - 1].like_num or doc[i - 1].text == ","):
+        return None  # a list of numbers ("5, 12, 300") is not one number
+    digits, j = doc[i].text, i + 1
+    while True:
+        k = _next_group(doc, j, end, comma=digits == doc[i].text and _comma_may_join(doc, i))
+        if k is None:
+            break
+        digits += doc[k].text
+        j = k + 1
+    if j == i + 1 or j < end and (doc[j].like_num or doc[j].text == "," and j + 1 < end and doc[j + 1].like_num):
+        return None
+    if doc[i + 1].text == "," and (j >= end or doc[j].pos_ not in ("NOUN", "ADJ")):
+        return None  # "12, 300 were hurt" lists two counts; "471, 224 people" is one
+    return Amount(i, j, int(digits))
+
+
+def _next_group(doc, j: int, end: int, comma: bool) -> int | None:
+    """Index of the three-digit group continuing the number that ends at token j - 1, if there is one."""
+    if j >= end:
+        return None
+    gap = doc[j - 1].whitespace_
+    if gap == " " and GROUP.match(doc[j].text):
+        return j  # "38 000"
+    if gap == "" and doc[j].is_space and doc[j].whitespace_ == "" and "\n" not in doc[j].text and j + 1 < end \
+            and GROUP.match(doc[j + 1].text):
+        return j + 1  # a no-break or thin space, which the tokenizer keeps as a token of its own
+    if comma and doc[j].text == "," and gap == "" and doc[j].whitespace_ == " " and j + 1 < end \
+            and GROUP.match(doc[j + 1].text):
+        return j + 1  # "471, 224"
+    return None
+
+
+def _comma_may_join(doc, i: int) -> bool:
+    """"471, 224 people" is one number; "May 5, 300 people" and "of the 12, 300 were" are two."""
+    before = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
+    return before not in MONTH_WORDS and before not in ("the", "these", "those", "of", "on", "at", "no", "number", "nos")
+
+
+def _ratio_end(doc, i: int, j: int, end: int) -> int | None:
+    """End of a ratio "1 in 40 displaced people", "one in every five children", or None when [i, j) is no ratio."""
+    k = j
+    if k + 1 >= end or doc[k].lower_ != "in":
+        return None
+    k += 1
+    if doc[k].lower_ == "every":
+        k += 1
+    if k >= end or not is_number_word(doc[k].text):
+        return None
+    k = _extend(doc, k, end)
+    # the second number counts people ("40 displaced people", "five children", "ten Syrians"), not the places or
+    # days the first happened in ("12 in two attacks")
+    while k < end and (doc[k].pos_ in ("ADJ", "ADV") or doc[k].lower_ in STATES) and doc[k].lower_ not in PLAIN_PEOPLE:
+        k += 1
+    if k >= end:
+        return None
+    noun = doc[k]
+    lemma = noun.lemma_.lower()
+    people = lemma in PLAIN_PEOPLE or lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS or noun.ent_type_ == "NORP"
+    return k + 1 if people else None
+
+
 def _extend(doc, i: int, end: int) -> int:
     """End (exclusive) of the number phrase starting at token i."""
     j = i + 1
     while j < end:
         t = doc[j]
         nxt = doc[j + 1] if j + 1 < end else None
-        if is_number_word(t.text) and not DIGITS.match(t.text) or t.lower_ in VAGUE:
+        if (is_number_word(t.text) and not DIGITS.match(t.text) or t.lower_ in VAGUE) and _joins(doc[j - 1], t):
             j += 1  # "3.6 million", "twenty two", "hundreds of thousands"
         elif t.text in ("-", "–") and nxt is not None and is_number_word(nxt.text):
             j += 2
@@ -131,6 +218,19 @@ def _extend(doc, i: int, end: int) -> int:
         else:
             break
     return j
+
+
+def _joins(prev, word) -> bool:
+    """Whether number word `word` continues the number ending in `prev`: a scale word after any number ("3.6
+    million"), a unit after a tens word ("twenty two"); never a unit after digits or a unit ("2016 Five", "the
+    2016 Twelve" where a date runs into a headline)."""
+    w = word.lower_
+    if w in SCALES or w == "dozen" or w in VAGUE or "-" in w:
+        return "-" not in w or not DIGITS.match(prev.text)
+    p = prev.lower_
+    if DIGITS.match(prev.text):
+        return False
+    return p in SCALES or p in ("and", "-") or UNITS.get(p, 0) >= 20 and UNITS.get(p, 0) % 10 == 0 and UNITS.get(w, 10) < 10
 
 
 def _read(doc, i: int, j: int) -> Amount | None:
@@ -169,18 +269,60 @@ def _read(doc, i: int, j: int) -> Amount | None:
         return None
     if half:
         return Amount(start, j, value // 2)
-    # "between 10 and 15", "10 to 15", "two or three": a range when the next number follows directly
-    if j + 1 < len(doc) and doc[j].lower_ in ("and", "to", "or") and _numeric(doc[j + 1]):
-        prev = doc[start - 1].lower_ if start > 0 else ""
-        if doc[j].lower_ == "and" and prev != "between":
+    # "between 10 and 15", "10 to 15", "two or three", "from 350 to well over 700": a range
+    top = j + 1
+    while top < len(doc) and top - j <= 3 and doc[top].lower_ in RANGE_HEDGES:
+        top += 1
+    if top < len(doc) and j < len(doc) and doc[j].lower_ in ("and", "to", "or") and _numeric(doc[top]):
+        link, lead = doc[j].lower_, _lead(doc, start)
+        prev = doc[lead].lower_ if lead >= 0 else ""
+        if link == "and" and prev != "between" or link == "or" and top > j + 1:
             return Amount(start, j, value)
-        if doc[j].lower_ == "to" and prev in ("from", "by"):
+        if link == "to" and (prev == "by" or prev == "from" and _changes(doc, lead)):
             return Amount(start, j, value)  # "rose from 16 to 34", "rose by 18,000 to 128,000": two numbers
-        k = _extend(doc, j + 1, len(doc))
-        high = combine([t.text for t in doc[j + 1:k]])
+        k = _extend(doc, top, len(doc))
+        high_words = [t.text for t in doc[top:k]]
+        high = combine(high_words)
+        if high is not None and _years(doc, i, j, top, k):
+            return None  # "from 2014 to 2016": a span of years
         if high is not None and high > value:
-            return Amount(start, k, value, high)
+            return Amount(start, k, _scaled(words, high_words, value, high), high)
     return Amount(start, j, value)
+
+
+def _lead(doc, start: int) -> int:
+    """Index of the word before a number phrase and the hedges in front of it ("from about 350")."""
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in RANGE_HEDGES and start - k <= 3:
+        k -= 1
+    return k
+
+
+def _changes(doc, at: int) -> bool:
+    """Whether the clause before "from" at `at` says a count changed ("rose", "was revised", "up")."""
+    sent_start = doc[at].sent.start
+    for k in range(at - 1, max(sent_start, at - 12) - 1, -1):
+        if doc[k].text in (";", ":") or doc[k].lower_ in ("and", "but", "while"):
+            break
+        if doc[k].lemma_.lower() in CHANGE_WORDS or doc[k].lower_ in CHANGE_WORDS:
+            return True
+    return False
+
+
+def _scaled(low: list[str], high: list[str], lo: int, hi: int) -> int:
+    """The low end with the top's scale word when it has none of its own: "between one to 1.5 million" → 1,000,000."""
+    scale = next((w for w in high[1:] if w.lower() in SCALES), None)
+    if scale is None or any(w.lower() in SCALES or w.lower() == "dozen" for w in low):
+        return lo
+    scaled = combine(low + [scale])
+    return scaled if scaled is not None and scaled < hi else lo
+
+
+def _years(doc, i: int, j: int, top: int, k: int) -> bool:
+    """Both ends are bare year-shaped numbers and no counted noun follows: "from 2014 to 2016"."""
+    ends = (doc[i:j].text, doc[top:k].text)
+    after = doc[k] if k < len(doc) else None
+    return all(YEAR_SHAPED.match(e) for e in ends) and (after is None or after.pos_ not in ("NOUN", "ADJ", "PROPN"))
 
 
 def _range(start: int, end: int, low: list[str], high: list[str]) -> Amount | None:
@@ -188,8 +330,7 @@ def _range(start: int, end: int, low: list[str], high: list[str]) -> Amount | No
     lo, hi = combine(low), combine(high)
     if lo is None or hi is None:
         return None
-    if hi > lo * 1000 and len(high) > 1:
-        lo = combine(low + high[1:])
+    lo = _scaled(low, high, lo, hi)
     if hi <= lo:
         return None
     return Amount(start, end, lo, hi)

@@ -3,12 +3,14 @@
 becomes a place heading and a town never becomes a speaker."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
 from .countries import is_country
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+SETTLEMENT_WORDS = "town|city|village|district|province|region|state|camp|suburb|neighbourhood|neighborhood|county"
 
 
 def plain(name: str) -> str:
@@ -61,6 +63,8 @@ def is_town(name: str | None, doc) -> bool:
     ("Natalia", "Fano"), so the gazetteer alone never decides."""
     if not name or is_country(name) or len(name.split()) > 3:
         return False
+    if re.search(rf"\b{re.escape(name)}\s*,\s+(?:a|the|an)\s+(?:\w+\s+)?(?:{SETTLEMENT_WORDS})\b", doc.text):
+        return True  # "Ariha, a town in Idlib province"
     key = plain(name)
     labels = {e.label_ for e in doc.ents if plain(e.text) == key}
     if not labels or labels - {"GPE", "LOC"}:

@@ -214,6 +214,9 @@ def similar(a: Entry, b: Entry, sa: frozenset[str], sb: frozenset[str]) -> bool:
         return False
     if a.location and b.location and a.location.lower() != b.location.lower():
         return False  # the same kind of event in two places is two events
+    counts_a, counts_b = {w for w in sa if w.isdigit()}, {w for w in sb if w.isdigit()}
+    if counts_a and counts_b and not counts_a & counts_b:
+        return False  # "nearly 350 killed" and "174 killed" are two reports, not one told twice
     overlap = len(sa & sb) / min(len(sa), len(sb))
     if set(a.citations) & set(b.citations):  # one article: only a near repeat (headline and lede) is the same event
         return overlap >= 0.6
@@ -333,8 +336,9 @@ def total_row(series: Series, before: PeriodFigures | None) -> KeyFigure:
     moved = None
     if prior is not None and prior.high != latest.high:
         when = day(prior.as_of)
-        on = (when.strftime("%b %Y") if len(prior.as_of) == 7 else f"{when.day} {when.strftime('%b %Y')}") if when else ""
-        moved = f"{'up' if latest.high > prior.high else 'down'} from {prior.high:,}" + (f" on {on}" if on else "")
+        on = (f"in {when.strftime('%b %Y')}" if len(prior.as_of) == 7 else f"on {when.day} {when.strftime('%b %Y')}") \
+            if when else ""
+        moved = f"{'up' if latest.high > prior.high else 'down'} from {prior.high:,}" + (f" {on}" if on else "")
     return KeyFigure(series.category, "total", latest.low, latest.high, latest.qualifier if latest.agreed else "range",
                      latest.as_of, latest.citations, group=series.group, since=series.since, change=moved, figure=latest)
 

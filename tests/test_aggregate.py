@@ -504,3 +504,13 @@ def test_an_overall_toll_is_not_replaced_by_a_later_count_under_half_of_it():
     ]
     (toll,) = build(items).figures.totals
     assert (toll.latest.low, toll.latest.as_of) == (400, "2024-03-04")  # three dead that day is some other count
+
+
+def test_two_reports_of_different_counts_are_not_one_development():
+    items = [
+        (article(1, "2024-03-05", "A"), ((), (), (dev("Fighting in the city has entered a fifth week and nearly 350 people "
+                                                     "have been killed.", "2024-03-05"),))),
+        (article(2, "2024-03-05", "B"), ((), (), (dev("Fighting in the city has entered a second week and 174 people "
+                                                     "have been killed.", "2024-03-05"),))),
+    ]
+    assert len(build(items).chronology) == 2

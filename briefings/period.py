@@ -208,7 +208,7 @@ def build_series(sightings: list[Sighting], start: date | None) -> list[Series]:
         elif s.figure.since:
             key = series_key(s) + (next(k for k in known if same_start(s.figure.since, k)),)
         else:
-            key = series_key(s) + (known[0] if len(known) == 1 else None,)
+            key = series_key(s) + (known[0] if len(known) == 1 and fits_start(s, sightings, start) else None,)
         groups.setdefault(key, []).append(s)
     out = []
     for (category, group, begun), members in groups.items():
@@ -244,6 +244,16 @@ def _first_figure(point: Reported, series: Series) -> Figure:
     return Figure(category=series.category, value=r.value, high=r.high, qualifier=r.qualifier, group=point.group,
                   location=point.location, event_date=point.as_of, sentence=point.sentence, start=0, end=0,
                   attributed_to=r.attributed_to)
+
+
+def fits_start(s: Sighting, sightings: list[Sighting], start: date | None) -> bool:
+    """A total that states no start belongs to the stated one unless it is under half of a toll that start already
+    gave before it (tolls never fall): "41 killed in the latest offensive" after "800 killed since September"."""
+    if s.figure.category not in ("killed", "injured"):
+        return True
+    earlier = [o.figure.value for o in sightings if series_key(o) == series_key(s) and o.figure.since
+               and not is_background(o.figure.since, start) and order_day(as_of(o)) <= order_day(as_of(s))]
+    return not earlier or s.figure.value * 2 >= max(earlier)
 
 
 def same_start(a: str, b: str) -> bool:
@@ -342,15 +352,26 @@ def same_incident(cluster: list[Sighting], new: Sighting) -> bool:
     if not all(m.figure.value == figure.value or places_compatible(m.figure.location, figure.location, "flow")
                or nested_places(m.figure.location, figure.location) for m in cluster):
         return False  # the same count the same day is one event however outlets name the place
-    return any(dates_meet(as_of(m), as_of(new), m.figure.value == figure.value) for m in cluster)
+    return any(dates_meet(as_of(m), as_of(new), m.figure.value == figure.value, same_people(m.figure.group, figure.group))
+               for m in cluster)
 
 
-def dates_meet(x: str | None, y: str | None, same_count: bool) -> bool:
+def dates_meet(x: str | None, y: str | None, same_count: bool, same_people: bool = True) -> bool:
+    """Days at most INCIDENT_DAYS apart; a month-only date meets a day of its month only for the very same count
+    of the same people (a month says too little to join "3 workers" and "3 children")."""
     if not x or not y:
         return same_count
     if len(x) == 7 or len(y) == 7:
-        return same_count and x[:7] == y[:7]
+        return same_count and same_people and x[:7] == y[:7]
     return abs((day(x) - day(y)).days) <= INCIDENT_DAYS
+
+
+def same_people(a: str | None, b: str | None) -> bool:
+    """Two groups that could be the same people: one unstated or generic, or sharing a word."""
+    generic = {"people", "person", "the", "other", "individual", "resident", "victim"}
+    words = lambda g: {w.rstrip("s") for w in re.findall(r"[a-z]+", (g or "").lower())} - generic
+    x, y = words(a), words(b)
+    return not x or not y or any(p in q or q in p for p in x for q in y)  # "children" and "schoolchildren"
 
 
 def nested_places(a: str | None, b: str | None) -> bool:

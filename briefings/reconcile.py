@@ -1,4 +1,6 @@
-"""Reconcile figures across sources: one figure per fact, ranges where sources disagree, stocks kept apart from flows."""
+"""Shared pieces of reconciliation: one figure as several sources report it, dates, places, qualifiers and trends.
+
+The period's reconciliation itself (incidents, running-total series, tallies, sums) is in briefings/period.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,10 +10,7 @@ from .extract.countries import is_country
 from .models import Figure
 
 CATEGORIES = ("killed", "injured", "displaced", "refugees")
-STOCK_WINDOW_DAYS = 3  # stock reports this close to the latest one describe the same moment
 TINY = 10  # no percentage change is reported from a base smaller than this
-GROUP_SYNONYMS = {"troops": "soldiers", "troop": "soldiers", "soldier": "soldiers", "civilian": "civilians",
-                  "child": "children", "kids": "children", "persons": "people", "person": "people"}
 
 
 @dataclass(frozen=True)
@@ -89,18 +88,6 @@ def day(value: str | None) -> date | None:
     return date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
 
 
-GENERIC_GROUPS = frozenset({"people", "individuals", "others", "residents", "persons"})
-
-
-def normal_group(group: str | None) -> str | None:
-    """A comparable group name; a generic one ("people") names no group, so it can meet civilians or soldiers."""
-    if not group:
-        return None
-    words = [GROUP_SYNONYMS.get(w, w) for w in group.lower().replace("the ", " ").split()]
-    joined = " ".join(words)
-    return None if not joined or joined in GENERIC_GROUPS else joined
-
-
 def compatible(a: str | None, b: str | None) -> bool:
     """Two optional attributes agree unless both are known and differ."""
     return a is None or b is None or a.lower() == b.lower()
@@ -129,108 +116,6 @@ def as_of(sighting: Sighting) -> str | None:
     return sighting.figure.event_date or sighting.article_date
 
 
-def reconcile(sightings: list[Sighting], kind: str) -> list[Reported]:
-    """Cluster sightings of one kind into figures; same fact from several articles = one figure."""
-    clusters: list[list[Sighting]] = []
-    chosen = sorted((s for s in sightings if usable(s.figure) and s.figure.kind == kind),
-                    key=lambda s: (s.figure.category, as_of(s) or "", s.citation, s.figure.start))
-    for sighting in chosen:
-        for cluster in clusters:
-            if same_fact(cluster, sighting, kind):
-                cluster.append(sighting)
-                break
-        else:
-            clusters.append([sighting])
-    return sorted((to_reported(c, kind) for c in clusters), key=lambda r: (r.as_of or "", r.category, -r.high, r.citations))
-
-
-def same_fact(cluster: list[Sighting], new: Sighting, kind: str) -> bool:
-    """Whether `new` reports the same incident (flow) or the same running total (stock) as the cluster."""
-    first, figure = cluster[0].figure, new.figure
-    if first.category != figure.category or not places_compatible(first.location, figure.location, kind):
-        return False
-    if not compatible(normal_group(first.group), normal_group(figure.group)):
-        return False
-    for member in cluster:  # one article giving two numbers is reporting two things
-        if member.citation == new.citation and member.figure.value != figure.value:
-            return False
-    if kind == "flow":
-        a, b = as_of(cluster[0]), as_of(new)
-        if a and b and len(a) != len(b) and first.value != figure.value:
-            return False  # a month's count and one day's incident are different facts unless the number is the same
-        if dates_compatible(a, b):
-            return True
-        # a count without its own date carries the article's; next-day reports of one incident still meet
-        undated = first.event_date is None or figure.event_date is None
-        a, b = day(as_of(cluster[0])), day(as_of(new))
-        return undated and a is not None and b is not None and abs((a - b).days) <= 1
-    a, b = day(as_of(cluster[0])), day(as_of(new))
-    return a is None or b is None or abs((a - b).days) <= STOCK_WINDOW_DAYS
-
-
-def to_reported(cluster: list[Sighting], kind: str) -> Reported:
-    reports = {}
-    for s in cluster:  # one report per (citation, value): an article repeating its number counts once
-        f = s.figure
-        reports.setdefault((s.citation, f.value), Report(f.value, f.high, f.qualifier, s.citation, f.attributed_to))
-    first = cluster[0].figure
-    dates = sorted(filter(None, (as_of(s) for s in cluster)))
-    groups = [s.figure.group for s in cluster if s.figure.group]
-    places = [s.figure.location for s in cluster if s.figure.location]
-    places = [p for p in places if is_country(p)] or places  # a total merged across places is the country's
-    return Reported(
-        category=first.category, kind=kind,
-        reports=tuple(sorted(reports.values(), key=lambda r: (r.value, r.citation))),
-        group=groups[0] if groups else None, location=places[0] if places else None,
-        as_of=dates[-1] if dates else None, sentence=first.sentence,
-    )
-
-
-def latest_stocks(stocks: list[Reported]) -> dict[str, Reported]:
-    """Per category, the most recent running total (the larger one when two share a date)."""
-    latest: dict[str, Reported] = {}
-    for stock in stocks:
-        current = latest.get(stock.category)
-        if current is None or (stock.as_of or "", stock.high) > (current.as_of or "", current.high):
-            latest[stock.category] = stock
-    return latest
-
-
-@dataclass(frozen=True)
-class FlowTotal:
-    """Sum of distinct incident counts of one category in a period."""
-
-    category: str
-    low: int
-    high: int
-    qualifier: str
-    incidents: int
-    citations: tuple[int, ...]
-    first: str | None = None  # date of the earliest incident added up
-    last: str | None = None
-    disputed: bool = False  # sources disagree on at least one incident
-    included: int = 0  # dated incidents not added because a monthly toll counted includes them
-
-
-def flow_totals(flows: list[Reported]) -> dict[str, FlowTotal]:
-    """Add up distinct incidents per category; disagreeing sources make the total a range."""
-    totals: dict[str, FlowTotal] = {}
-    for category in CATEGORIES:
-        chosen = [f for f in flows if f.category == category]
-        if not chosen:
-            continue
-        low, high, counted, included = distinct_sum(chosen)
-        loose = sum_qualifier({f.qualifier for f in counted})
-        dates = sorted(f.as_of for f in counted if f.as_of)
-        totals[category] = FlowTotal(
-            category=category, low=low, high=high, qualifier=loose,
-            incidents=len(counted), citations=tuple(sorted({c for f in counted for c in f.citations})),
-            first=dates[0] if dates else None, last=dates[-1] if dates else None,
-            disputed=not all(f.agreed for f in counted), included=included,
-        )
-    return totals
-
-
 def sum_qualifier(qualifiers: set[str]) -> str:
     """The qualifier of a sum: more than 150 plus 7 is more than 157; up to 10 plus 5 is up to 15."""
     if qualifiers <= {"exact"}:
@@ -240,33 +125,6 @@ def sum_qualifier(qualifiers: set[str]) -> str:
     if qualifiers <= {"exact", "up_to"}:
         return "up_to"
     return "about"  # bounds pointing different ways, or estimates: the sum is only approximate
-
-
-def distinct_sum(flows: list[Reported]) -> tuple[int, int, list[Reported], int]:
-    """(low, high, figures added up, dated incidents a monthly toll includes) of one category's incidents.
-
-    A count for a whole month ("150 killed this month") already includes that month's dated incidents
-    of the same place and group, so the two are not added: the month stands for max(month, its days)."""
-    months = [f for f in flows if f.as_of and len(f.as_of) == 7]
-    days = [f for f in flows if f not in months]
-    covered: set[int] = set()
-    low = high = 0
-    counted: list[Reported] = []
-    included = 0
-    for month in months:
-        inside = [i for i, f in enumerate(days) if i not in covered and f.as_of.startswith(month.as_of)
-                  and compatible(f.location, month.location) and compatible(normal_group(f.group), normal_group(month.group))]
-        covered.update(inside)
-        day_low, day_high = sum(days[i].low for i in inside), sum(days[i].high for i in inside)
-        low, high = low + max(month.low, day_low), high + max(month.high, day_high)
-        if month.low >= day_low:
-            counted.append(month)
-            included += len(inside)
-        else:  # the dated incidents add up to more than the month's toll: they are the better count
-            counted.extend(days[i] for i in inside)
-    rest = [f for i, f in enumerate(days) if i not in covered]
-    counted.extend(rest)
-    return low + sum(f.low for f in rest), high + sum(f.high for f in rest), counted, included
 
 
 def change(current: int, previous: int | None, days: int) -> str | None:

@@ -42,10 +42,6 @@ SOURCE_NOUNS = {
     "mayor", "president", "office", "council", "group", "resident", "rescuer", "media", "coalition", "force",
     "agencies", "administration", "department", "service", "worker", "activist", "survey", "estimate",
 }
-STOCK_WORDS = re.compile(
-    r"\b(since|so far|in total|to date|overall|altogether|cumulative|toll|in all|total of|already|"
-    r"hosting|hosts?|as of)\b", re.I
-)
 
 
 def qualifier(doc, start: int, high: int | None) -> str:
@@ -303,10 +299,3 @@ def _short(tok) -> str:
     if len(words) > 8:
         words = [t for t in tok.lefts if t.dep_ in ("det", "compound", "amod")] + [tok]
     return " ".join(t.text for t in words)
-
-
-def is_stock(sent, role_total: bool) -> bool:
-    """A running total ("since December", "so far", "the death toll rose to") rather than one incident."""
-    if role_total:
-        return True
-    return bool(STOCK_WORDS.search(sent.text))

@@ -4,8 +4,8 @@ from __future__ import annotations
 from . import figure_repairs as repairs
 from . import figure_totals as totals
 from .figure_phrases import (
-    abroad, adjacent_state, after_fleeing, elided_passive, from_homes, hurt_phrase, in_camps, not_victims,
-    to_death, to_hospital, to_safety, under_rubble, went_home, without_shelter,
+    abroad, adjacent_state, after_fleeing, elided_passive, from_homes, headline_role, headline_verb, hurt_phrase,
+    in_camps, not_victims, scare_quoted, to_death, to_hospital, to_safety, under_rubble, went_home, without_shelter,
 )
 from .figure_words import INTRANSITIVE, OF_NOUNS, PEOPLE_NOUNS, STATES, THINGS, TOTAL_VERBS, TRANSITIVE, Role
 
@@ -34,6 +34,8 @@ def role_of(noun, number) -> Role | None:
         return None
     if role is not None and role.category == "displaced" and to_hospital(role.trigger):
         return None  # "evacuated to hospital": patients moved, not people displaced
+    if role is not None and scare_quoted(role.trigger, number):
+        return None  # "640 militants 'have been neutralized'": someone else's word, not a count of the dead
     return role
 
 
@@ -49,6 +51,9 @@ def adjacent_role(doc, start: int) -> Role | None:
     if i == 0:
         return None
     verb = doc[i - 1]
+    lemma = headline_verb(verb)  # "Army Kills Over 70 Gunmen", "Floods Displace 38,000"
+    if lemma in TRANSITIVE and not verb.lower_.endswith("ed"):
+        return Role(TRANSITIVE[lemma], verb)
     if verb.pos_ != "VERB" or verb.lemma_ not in TRANSITIVE or verb.tag_ not in ("VBD", "VBN", "VBG", "VBZ", "VBP"):
         return None
     if any(c.dep_ in ("auxpass", "dobj") and c.i < start for c in verb.children):
@@ -76,6 +81,8 @@ def _shared_with_other_category(role: Role) -> bool:
 def _role_of(noun, number) -> Role | None:
     if _partitive_of_things(number):
         return None  # "two of the hardest-hit areas"
+    if noun != number and headline_verb(noun):
+        return headline_role(noun, "nsubj")  # "Nine Fishermen Flee …": the count hung on the verb taken for a name
     clause = number.head
     if number.dep_ == "nsubj" and clause.dep_ == "relcl" and any(
         p.dep_ == "prep" and p.lower_ == "of" and any(c.lower_ in ("whom", "which") for c in p.children)
@@ -277,6 +284,11 @@ def _antecedent_role(number) -> Role | None:
 def _through_head(cur) -> Role | None:
     """Category from the word `cur` depends on: the verb it is subject/object of, or an "of" noun."""
     dep, head = cur.dep_, cur.head
+    if dep in ("nsubj", "nsubjpass", "dobj", "compound") and head.pos_ in ("PROPN", "NOUN") and head.i != cur.i:
+        # "Army Kills 70 Gunmen", "12 Villagers Flee": the verb the parser took for a name
+        role = headline_role(head, "nsubj" if dep == "compound" and cur.i < head.i else dep)
+        if role:
+            return role
     if dep in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT") and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
         role = verb_role(head, dep)
         if role:

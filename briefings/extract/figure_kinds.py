@@ -16,6 +16,9 @@ from . import dates
 # Nouns naming an ongoing conflict: "killed in the fighting" counts from its start, not one event.
 ONGOING = {"conflict", "fighting", "war", "violence", "siege", "battle", "crisis", "clash", "offensive", "hostility",
            "unrest", "insurgency", "standoff", "uprising", "operation", "campaign", "occupation", "hostilities"}
+# Ongoing nouns that stay long-running even when "latest" or "new": "killed in the latest offensive" counts from its
+# start, while "killed in the latest clashes" is one episode.
+CAMPAIGNS = {"offensive", "campaign", "operation", "siege", "war", "conflict", "crisis", "insurgency", "occupation"}
 # Nouns naming one event: "killed in an air strike" is an incident even in the perfect tense.
 EVENTS = {"attack", "strike", "airstrike", "blast", "bombing", "bomb", "explosion", "ambush", "raid", "shelling",
           "massacre", "firefight", "shooting", "stampede", "crash", "incident", "assault", "rampage", "landslide",
@@ -242,7 +245,7 @@ def one_event(tokens, text: str) -> str | None:
         if tok.pos_ != "NOUN":
             continue
         fresh = any(c.lower_ in ("latest", "recent", "new", "fresh", "renewed") for c in tok.children)
-        if tok.lemma_.lower() in ONGOING and fresh and tok.dep_ == "pobj":
+        if tok.lemma_.lower() in ONGOING - CAMPAIGNS and fresh and tok.dep_ == "pobj":
             return " ".join(t.text for t in tok.subtree)  # "in the latest clashes"
         if tok.lemma_.lower() not in EVENTS or tok.tag_ == "NNS":
             continue

@@ -2,18 +2,80 @@
 from __future__ import annotations
 
 from .countries import country_of, foreign, is_country
-from .figure_words import ARRIVE_VERBS, STATES, Role
+from .figure_words import ARRIVE_VERBS, INTRANSITIVE, STATES, TRANSITIVE, Role
 
 
 def elided_passive(verb) -> bool:
     """"… were killed and 40 others wounded": a participle whose passive auxiliary was left out."""
     children = list(verb.children)
-    if any(c.dep_ in ("dobj", "auxpass") or (c.dep_ == "aux" and c.lemma_ == "have") for c in children):
+    if any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "have") for c in children):
+        return False
+    if any(c.dep_ == "dobj" and not _next_tally(verb, c) for c in children):
         return False
     if verb.tag_ == "VBN":
         return True
     # headlines ("Five killed in Kabul blast") and gapped clauses (", 40 others wounded") drop the auxiliary
     return verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in children)
+
+
+def _next_tally(verb, obj) -> bool:
+    """"5 citizens killed 12 injured in shelling": a headline that lost its commas, where the number after a
+    counted subject's participle is the next tally (with its own state word), not the participle's object."""
+    counted = any(c.dep_ in ("nsubj", "nsubjpass") and (c.like_num or any(n.dep_ == "nummod" for n in c.children))
+                  for c in verb.children)
+    tally = obj.like_num and any(c.lower_ in STATES and c.i == obj.i + 1 for c in obj.children)
+    return counted and tally and headline(verb.sent)
+
+
+def headline(sent) -> bool:
+    """A headline, a tag line or a dateline run into one: no full stop at the end."""
+    return not sent.text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ":"))
+
+
+def title_case(sent) -> bool:
+    """A Title-Case headline ("Army Kills Over 70 Gunmen In Several Provinces"): most longer words capitalised."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return headline(sent) and len(words) >= 3 and sum(t.is_title for t in words) >= 0.75 * len(words)
+
+
+def headline_verb(tok) -> str | None:
+    """The lemma of a capitalised word a Title-Case headline uses as its verb ("Kills", "Displace"), which the
+    parser often takes for a proper noun."""
+    if tok.pos_ in ("VERB", "AUX") or not tok.is_title or not title_case(tok.sent):
+        return None
+    low = tok.lower_
+    forms = [low, low[:-1] if low.endswith(("s", "d")) else "", low[:-2] if low.endswith(("es", "ed")) else ""]
+    return next((f for f in forms if f in TRANSITIVE or f in INTRANSITIVE), None)
+
+
+def headline_role(head, dep: str) -> Role | None:
+    """Category of a noun in slot `dep` of a Title-Case headline verb: "Kills 70 Gunmen", "Villagers Flee"."""
+    lemma = headline_verb(head)
+    if lemma is None:
+        return None
+    passive = head.lower_.endswith("ed")
+    if lemma in TRANSITIVE and (dep == "dobj" and not passive or dep in ("nsubj", "nsubjpass") and passive):
+        return Role(TRANSITIVE[lemma], head)
+    if lemma in INTRANSITIVE and dep == "nsubj" and not passive:
+        return Role(INTRANSITIVE[lemma], head)
+    return None
+
+
+QUOTE_MARKS = {'"', "'", "“", "”", "‘", "’", "«", "»", "``", "''"}
+
+
+def scare_quoted(trigger, number) -> bool:
+    """"640 militants 'have been neutralized'": a whole predicate the reporter sets in quotation marks, apart from
+    the count, is the source's wording of what happened, not a count of victims the report vouches for. A single
+    quoted word ('had "neutralised" 18 insurgents') only flags a euphemism for a killing the report states."""
+    doc, sent = trigger.doc, trigger.sent
+    opening = next((k for k in range(trigger.i - 1, max(sent.start, trigger.i - 5) - 1, -1) if doc[k].text in QUOTE_MARKS), None)
+    closing = next((k for k in range(trigger.i + 1, min(sent.end, trigger.i + 3)) if doc[k].text in QUOTE_MARKS), None)
+    if opening is None or closing is None or opening < number.i < closing:
+        return False
+    inside = doc[opening + 1:closing]
+    auxiliary = any(t.dep_ in ("aux", "auxpass") and t.head == trigger for t in inside)
+    return auxiliary and not any(t.like_num for t in inside) and sum(t.is_alpha for t in inside) <= 4
 
 
 def abroad(verb) -> bool:

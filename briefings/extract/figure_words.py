@@ -71,3 +71,22 @@ HOST_VERBS = {"host", "shelter", "accommodate", "receive", "house", "welcome", "
 # Nouns for people in general: the count takes its category from the context.
 PLAIN_PEOPLE = {"people", "person", "individual", "resident", "civilian", "villager", "inhabitant", "other",
                 "woman", "child", "man", "more", "migrant", "newcomer"}
+# Counted things that reports name beside victims: attacks ("including 18 airstrikes"), vehicles ("twelve buses
+# had left") and places ("displaced … in 20 municipalities").
+THINGS |= {
+    "airstrike", "air-strike", "sortie", "shelling", "bombardment", "explosion", "blast", "ambush", "clash", "assault",
+    "offensive", "barrage", "salvo", "projectile", "munition", "grenade", "landmine", "mine", "device", "ied",
+    "bus", "minibus", "convoy", "boat", "ship", "vessel", "car", "lorry", "van", "ambulance", "helicopter", "jet",
+    "warplane", "flight", "train", "trip", "journey",
+    "municipality", "barangay", "locality", "commune", "parish", "governorate", "prefecture", "subdistrict",
+}
+
+
+def _misspelt_plurals(words: dict[str, str]) -> dict[str, str]:
+    """"bodys" for "bodies": the -ys plural of a noun ending in consonant + y, a slip of hastily typed reports
+    that the lemmatizer leaves as it is."""
+    return {w + "s": category for w, category in words.items() if w.endswith("y") and w[-2:-1] not in "aeiou"}
+
+
+PEOPLE_NOUNS |= _misspelt_plurals(PEOPLE_NOUNS)
+OF_NOUNS |= _misspelt_plurals(OF_NOUNS)

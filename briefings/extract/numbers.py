@@ -123,6 +123,9 @@ def find_amounts(span) -> list[Amount]:
             i = grouped.end
             continue
         j = _extend(doc, i, end)
+        if _run_in_year(doc, i, j, end):
+            i = j
+            continue
         ratio = _ratio_end(doc, i, j, end)
         if ratio is not None:
             i = ratio
@@ -173,7 +176,19 @@ def _next_group(doc, j: int, end: int, comma: bool) -> int | None:
 def _comma_may_join(doc, i: int) -> bool:
     """"471, 224 people" is one number; "May 5, 300 people" and "of the 12, 300 were" are two."""
     before = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
-    return before not in MONTH_WORDS and before not in ("the", "these", "those", "of", "on", "at", "no", "number", "nos")
+    return before not in MONTH_WORDS and before not in ("the", "these", "those", "of", "on", "at")
+
+
+def _run_in_year(doc, i: int, j: int, end: int) -> bool:
+    """"Borno, 2016 Villagers killed in raid": a year ending a dateline or tag line that runs into a sentence-case
+    headline, whose capitalised first word shows where the headline starts; a count would say "2016 villagers"."""
+    if j != i + 1 or j >= end or not YEAR_SHAPED.match(doc[i].text):
+        return False
+    nxt = doc[j]
+    if not (nxt.is_title and nxt.pos_ == "NOUN" and nxt.ent_type_ not in ("NORP", "GPE", "ORG", "PERSON")):
+        return False
+    later = [t for t in doc[j + 1:end] if t.is_alpha and len(t) > 3]
+    return bool(later) and sum(t.is_title for t in later) < 0.5 * len(later)  # not a Title-Case headline
 
 
 def _ratio_end(doc, i: int, j: int, end: int) -> int | None:
@@ -222,15 +237,15 @@ def _extend(doc, i: int, end: int) -> int:
 
 def _joins(prev, word) -> bool:
     """Whether number word `word` continues the number ending in `prev`: a scale word after any number ("3.6
-    million"), a unit after a tens word ("twenty two"); never a unit after digits or a unit ("2016 Five", "the
-    2016 Twelve" where a date runs into a headline)."""
-    w = word.lower_
-    if w in SCALES or w == "dozen" or w in VAGUE or "-" in w:
-        return "-" not in w or not DIGITS.match(prev.text)
-    p = prev.lower_
+    million"), a unit after a tens word or a scale ("twenty two", "two hundred five"); never a unit after digits
+    or after a unit ("2016 Five", where a date runs into a headline, is not 2021)."""
+    w, p = word.lower_, prev.lower_
+    if w in SCALES or w == "dozen" or w in VAGUE:
+        return True
     if DIGITS.match(prev.text):
         return False
-    return p in SCALES or p in ("and", "-") or UNITS.get(p, 0) >= 20 and UNITS.get(p, 0) % 10 == 0 and UNITS.get(w, 10) < 10
+    tens = UNITS.get(p, 0)
+    return p in SCALES or p == "and" or tens >= 20 and tens % 10 == 0 and UNITS.get(w, 10) < 10
 
 
 def _read(doc, i: int, j: int) -> Amount | None:
@@ -286,6 +301,8 @@ def _read(doc, i: int, j: int) -> Amount | None:
         if high is not None and _years(doc, i, j, top, k):
             return None  # "from 2014 to 2016": a span of years
         if high is not None and high > value:
+            if prev == "from":
+                start = lead  # "from 350 to well over 700" is the number phrase, "from" and all
             return Amount(start, k, _scaled(words, high_words, value, high), high)
     return Amount(start, j, value)
 

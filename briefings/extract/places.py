@@ -63,7 +63,7 @@ def is_town(name: str | None, doc) -> bool:
     ("Natalia", "Fano"), so the gazetteer alone never decides."""
     if not name or is_country(name) or len(name.split()) > 3:
         return False
-    if re.search(rf"\b{re.escape(name)}\s*,\s+(?:a|the|an)\s+(?:\w+\s+)?(?:{SETTLEMENT_WORDS})\b", doc.text):
+    if re.search(rf"\b{re.escape(name)}\s*,\s+(?:a|the|an)\s+(?:\w+\s+)?(?:{SETTLEMENT_WORDS})\b(?=\s*(?:[,.;:)]|$)|\s+(?:in|of|on|near|outside)\b)", doc.text):
         return True  # "Ariha, a town in Idlib province"
     key = plain(name)
     labels = {e.label_ for e in doc.ents if plain(e.text) == key}

@@ -14,6 +14,17 @@ STRAIGHT = '"'
 APOS = "'"
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# Quotation marks left as HTML entities by a feed or a scraper: "&quot;", "&amp;quot;", "&#8220;", "&rdquo;".
+_ENTITY = re.compile(
+    r"&(?:amp;)*(quot|apos|[lr][sd]quo|[lr]aquo|#0*(?:34|39|171|187|821[6-9]|822[0-3])|#x0*(?:22|27|ab|bb|201[89cd]));",
+    re.I,
+)
+_ENTITY_MARKS = {"quot": '"', "apos": APOS, "ldquo": "“", "rdquo": "”", "lsquo": "‘", "rsquo": "’", "laquo": "«",
+                 "raquo": "»", "34": '"', "39": APOS, "171": "«", "187": "»", "8216": "‘", "8217": "’", "8218": "‘",
+                 "8219": "’", "8220": "“", "8221": "”", "8222": "„", "8223": "‟", "22": '"', "27": APOS, "ab": "«",
+                 "bb": "»", "2018": "‘", "2019": "’", "201c": "“", "201d": "”"}
+# Two single marks standing for one double mark: ‘‘ … ’’, `` … '', '' … ''.
+_DOUBLED = re.compile(r"‘‘|’’|``|''")
 NAMING_WORDS = {"titled", "entitled", "dubbed", "headlined", "codenamed", "code-named", "hashtag"}
 TERMINAL_END = re.compile(r"[.!?…][\s)\]]*$")  # text ending a sentence, before closing brackets
 
@@ -48,6 +59,30 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+def marks_text(text: str) -> str:
+    """The text with quotation marks in one form, keeping every character's position: an entity left by a feed
+    ("&quot;") becomes its mark, next to the word it opens or closes, padded with spaces; two single marks
+    standing for a double one ("‘‘", "’’", "''") become a double mark and a space."""
+    def place(mark: str, m: re.Match) -> str:
+        width = m.end() - m.start()
+        after = text[m.end()] if m.end() < len(text) else " "
+        before = text[m.start() - 1] if m.start() > 0 else " "
+        if _is_word(after) and _is_word(before):
+            return mark + "x" * (width - 1)  # an apostrophe inside a word ("don&rsquo;t") stays inside one
+        opening = _is_word(after)  # the mark opens on the word after it
+        return " " * (width - 1) + mark if opening else mark + " " * (width - 1)
+
+    def entity(m: re.Match) -> str:
+        key = m.group(1).lower().lstrip("#").removeprefix("x").lstrip("0")
+        return place(_ENTITY_MARKS.get(key, STRAIGHT), m)
+
+    def doubled(m: re.Match) -> str:
+        mark = {"‘‘": "“", "``": "“", "’’": "”"}.get(m.group(0), STRAIGHT)
+        return place(mark, m)
+
+    return _DOUBLED.sub(doubled, _ENTITY.sub(entity, text))
+
+
 def _opens(text: str, i: int, kind: str) -> bool:
     """Whether the mark at i can open a quotation of this kind."""
     ch = text[i]
@@ -64,6 +99,8 @@ def _opens(text: str, i: int, kind: str) -> bool:
         return False  # ’90s, '22: an elided year, not a quotation
     if ch in SINGLE_OPEN:
         return not _is_word(before)
+    if ch == "’":  # a closing mark opening: said, ’We … ’; never ’em, ’til
+        return (before.isspace() or before in "([") and after.isupper()
     return ch == APOS and not _is_word(before) and _is_word(after)
 
 
@@ -107,7 +144,7 @@ def _scan_paragraph(text: str, paras: list[tuple[int, int]], k: int, spans: list
     pos, end = paras[k]
     while pos < end:
         ch = text[pos]
-        kind = "double" if ch in DOUBLE_OPEN + STRAIGHT + "”" else "single" if ch in SINGLE_OPEN + APOS else None
+        kind = "double" if ch in DOUBLE_OPEN + STRAIGHT + "”" else "single" if ch in SINGLE_OPEN + APOS + "’" else None
         if kind is None or not _opens(text, pos, kind):
             pos += 1
             continue
@@ -119,8 +156,10 @@ def _scan_paragraph(text: str, paras: list[tuple[int, int]], k: int, spans: list
             spans.append(MarkedSpan(((begin, _trim_end(text, begin, reopen)),), False))
             pos = reopen
             continue
-        # an unclosed paragraph followed by one that re-opens is a multi-paragraph quotation
-        while close is None and k2 + 1 < len(paras):
+        # an unclosed paragraph followed by one that re-opens is a multi-paragraph quotation, unless the unclosed
+        # one was a few words quoted inside the reporter's sentence (a partial quotation whose close was lost)
+        partial = close is None and _partial(text, paras[k][0], pos)
+        while close is None and not partial and k2 + 1 < len(paras):
             again = _continues(text, paras[k2 + 1], kind)
             if again is None:
                 break
@@ -139,6 +178,14 @@ def _scan_paragraph(text: str, paras: list[tuple[int, int]], k: int, spans: list
             return k2 + 1 if not closed else _resume(text, paras, k2, close + 1, spans)
         pos = (close + 1) if closed else end
     return k + 1
+
+
+def _partial(text: str, para_start: int, mark: int) -> bool:
+    """The quotation opening at mark starts in lower case inside a sentence of the reporter's ('said that, while
+    …, “sometimes it happens')."""
+    lead = re.split(r"[.!?:][\s”\"’»]*\s", text[para_start:mark])[-1]
+    first = next((ch for ch in text[mark + 1 : mark + 40] if ch.isalpha()), "")
+    return any(ch.isalpha() for ch in lead) and first.islower()
 
 
 def _resume(text: str, paras, k: int, pos: int, spans: list[MarkedSpan]) -> int:

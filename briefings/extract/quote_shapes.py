@@ -5,6 +5,7 @@ from .speakers import Resolver, Speaker
 from .speech_words import ABBREVIATIONS
 
 TERMINALS = {".", "!", "?"}
+DASHES = {"—", "–", "-", "--"}
 
 
 def ends_sentence(tok) -> bool:
@@ -21,10 +22,10 @@ def window_tokens(doc, lo: int, hi: int) -> list:
     return list(span) if span is not None else []
 
 
-def sentence_after(doc, span, paras, inside: set[int]) -> list:
+def sentence_after(doc, text: str, span, paras, inside: set[int]) -> list:
     """Tokens of the sentence after the closing mark (or opening the next paragraph), outside quotations."""
     a, b = span.end + 1, paras[span.last_para][1]
-    if not any(ch.isalnum() for ch in doc.text[a:b]) and span.last_para + 1 < len(paras):
+    if not any(ch.isalnum() for ch in text[a:b]) and span.last_para + 1 < len(paras):
         a, b = paras[span.last_para + 1]  # the quotation is the whole paragraph: the next one introduces it
     toks = []
     for t in window_tokens(doc, a, b):
@@ -34,9 +35,9 @@ def sentence_after(doc, span, paras, inside: set[int]) -> list:
     return toks
 
 
-def named_next(doc, span, paras, resolver: Resolver, inside: set[int]) -> Speaker | None:
+def named_next(doc, text: str, span, paras, resolver: Resolver, inside: set[int]) -> Speaker | None:
     """A quotation opening a paragraph with nobody before it: the person the next sentence introduces."""
-    toks = sentence_after(doc, span, paras, inside)
+    toks = sentence_after(doc, text, span, paras, inside)
     ids = {t.i for t in toks}
     roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
     if not roots or roots[0].pos_ not in ("VERB", "AUX"):
@@ -76,8 +77,12 @@ def dash_speaker(doc, span, resolver: Resolver, inside: set[int]) -> Speaker | N
 
 
 def colon_speaker(before: list, resolver: Resolver) -> Speaker | None:
-    """'Zelenskiy: "…"' (headlines, interviews): a bare name or title before a colon speaks."""
+    """'Zelenskiy: "…"' (headlines, interviews): a bare name or title before a colon speaks; in a list of voices
+    ('Maria Lopez, 34, Phoenix: "…"') the name before the age and the town does."""
     words = before[:-1] if before and before[-1].text == ":" else []
+    listed = _listed_name(words)
+    if listed:
+        words = listed
     if not words or len(words) > 6 or any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
     ids = {t.i for t in words}
@@ -88,4 +93,54 @@ def colon_speaker(before: list, resolver: Resolver) -> Speaker | None:
     if not sp.name and root.is_title:  # a headline surname the model takes for a common noun
         name = resolver.full_name(root.text)
         sp = Speaker(name, resolver.role_of(name)) if len(name.split()) > 1 else sp
+    if listed and (sp.kind != "person" or not sp.name or sp.name.split()[-1] != listed[-1].text):
+        sp = Speaker(doc_text(listed))  # the listed name itself, whatever NER made of it ("Kwame Osei-Mensah")
     return sp if sp.name else None
+
+
+def _listed_name(words: list) -> list:
+    """The name opening 'Name, 34, Phoenix' or 'Name, teacher': capitalised words before the first comma, when
+    what follows is only an age, a place or a job."""
+    comma = next((k for k, t in enumerate(words) if t.text == ","), None)
+    if comma is None or not 2 <= comma <= 5 or len(words) > 14:
+        return []
+    name, rest = words[:comma], words[comma + 1:]
+    if not all(t.is_title or t.text == "-" for t in name) or any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return []
+    return name
+
+
+def doc_text(tokens: list) -> str:
+    """The text of consecutive tokens as written."""
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def dateline_tokens(doc) -> frozenset[int]:
+    """Tokens of a dateline opening a paragraph ("GENEVA (AP) —", "KYIV, Ukraine (Reuters) -"): the place a story
+    was filed from and the agency that filed it, neither of whom speaks in it."""
+    found: set[int] = set()
+    for start in _paragraph_starts(doc):
+        k, depth, agency = start, 0, False
+        while k < min(len(doc), start + 14):
+            t = doc[k]
+            if t.text in DASHES and depth == 0 and k > start and doc[k - 1].whitespace_:  # not "Secretary-General"
+                if agency or doc[start].is_upper and len(doc[start]) > 1:
+                    found.update(range(start, k))
+                break
+            if t.text == "(":
+                depth += 1
+            elif t.text == ")":
+                depth, agency = depth - 1, True
+            elif not (t.text in (",", ".") or t.is_title or t.is_upper or t.like_num or t.is_space):
+                break  # "GENEVA, March 3 (Reuters) -" has a date too; a lower-case word is the story itself
+            k += 1
+    return frozenset(found)
+
+
+def _paragraph_starts(doc) -> list[int]:
+    """Index of the first word of each paragraph (and of the text)."""
+    starts = [0]
+    for t in doc:
+        if t.i + 1 < len(doc) and ("\n" in t.text or "\n" in t.whitespace_):
+            starts.append(t.i + 1)
+    return [k for k in starts if not doc[k].is_space]

@@ -2,18 +2,18 @@
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass
 
 from ..models import Quote
 from .places import is_town
-from .quote_marks import TERMINAL_END, MarkedSpan, drop_repeats, find_spans, is_quotation, paragraphs
-from .speakers import UNKNOWN, Resolver, Speaker
-from .noun_phrases import long_forms
-from .quote_shapes import colon_speaker, dash_speaker, ends_sentence, named_next, window_tokens
+from .quote_marks import TERMINAL_END, MarkedSpan, drop_repeats, find_spans, is_quotation, marks_text, paragraphs
+from .speakers import UNKNOWN, Resolver, Speaker, spelled_out
+from .quote_shapes import colon_speaker, dash_speaker, dateline_tokens, ends_sentence, named_next, window_tokens
 from .speech_words import AFTER_ONLY, SPEECH_VERBS
 
-VERSION = 8
+VERSION = 9
 
 
 
@@ -40,28 +40,28 @@ class _Span:
 
 def find_quotes(doc) -> list[Quote]:
     """Direct quotations in a parsed article, each with its speaker (None when unnamed) and role."""
-    text = doc.text
+    text = marks_text(doc.text)  # marks in one form, each character where it was
     paras = paragraphs(text)
     para_starts = [p[0] for p in paras]
     every = find_spans(text)
-    marked = [s for s in every if is_quotation(text, s) or _is_short_quotation(doc, s, paras)]
-    spans = _merge_interrupted(doc, marked, para_starts)
+    marked = [s for s in every if is_quotation(text, s) or _is_short_quotation(doc, text, s, paras)]
+    spans = _merge_interrupted(doc, text, marked, para_starts)
     inside = _inside_tokens(doc, every)
-    resolver = Resolver(doc, inside)
+    resolver = Resolver(doc, inside, dateline_tokens(doc))
     events = _speech_events(doc, inside, resolver)
     quotes, prev = [], None
-    spelled = long_forms(doc)  # a body is named in full: "RSF" -> "Rapid Support Forces (RSF)"
+    spelled = spelled_out(doc)  # a body is named in full: "RSF" -> "Rapid Support Forces (RSF)"
     for span in spans:
-        speaker = _attribute(doc, span, spans, paras, inside, resolver, events)
+        speaker = _attribute(doc, text, span, spans, paras, inside, resolver, events)
         floating = speaker is None and _starts_sentence(doc, span, spans, paras, inside) and not _is_heading(text, span, paras)
         if speaker is _FLOATING or floating:
             # a floating quotation: the latest speaker in this or the previous paragraph, else the one named next
             speaker = _inherit(span, prev, events, doc, para_starts)
-            speaker = speaker or named_next(doc, span, paras, resolver, inside)
+            speaker = speaker or named_next(doc, text, span, paras, resolver, inside)
         speaker = speaker or UNKNOWN
         role = speaker.role or (resolver.role_of(speaker.name) if speaker.name else None)
         parts = _trimmed(text, span.parts)
-        quote_text = " ".join(text[a:b] for a, b in parts)
+        quote_text = " ".join(_as_written(doc.text[a:b]) for a, b in parts)
         name = spelled.get(speaker.name, speaker.name) if speaker.kind == "org" else speaker.name
         if is_town(name, doc):  # a dateline or a place in apposition is never who spoke
             name, role = None, None
@@ -70,9 +70,13 @@ def find_quotes(doc) -> list[Quote]:
     return drop_repeats(quotes)
 
 
-def _is_short_quotation(doc, span: MarkedSpan, paras) -> bool:
+def _as_written(text: str) -> str:
+    """Quoted words with entities a feed left in them decoded ("don&rsquo;t" → "don’t")."""
+    return html.unescape(text) if "&" in text else text
+
+
+def _is_short_quotation(doc, text: str, span: MarkedSpan, paras) -> bool:
     """A short quotation still counts when it opens the sentence and a speech verb follows ('"Everybody ran," X said')."""
-    text = doc.text
     para_start = max(p[0] for p in paras if p[0] <= span.start)
     before = text[para_start : span.start - 1]
     tail = re.split(r"[.!?][\s”\"’»]+", before)[-1]
@@ -105,12 +109,12 @@ def _trimmed(text: str, parts) -> list[tuple[int, int]]:
     return out
 
 
-def _merge_interrupted(doc, marked: list[MarkedSpan], para_starts: list[int]) -> list[_Span]:
+def _merge_interrupted(doc, text: str, marked: list[MarkedSpan], para_starts: list[int]) -> list[_Span]:
     """Join '"…," X said, "…"' into one quotation; the attribution in between becomes a gap."""
     out: list[_Span] = []
     for span in marked:
         para = bisect.bisect_right(para_starts, span.start) - 1
-        if out and out[-1].last_para == para and len(span.parts) == 1 and _is_interruption(doc, out[-1], span):
+        if out and out[-1].last_para == para and len(span.parts) == 1 and _is_interruption(doc, text, out[-1], span):
             last = out[-1]
             out[-1] = _Span(last.parts + span.parts, last.gaps + ((last.end + 1, span.start - 1),), last.para, para)
             continue
@@ -119,8 +123,7 @@ def _merge_interrupted(doc, marked: list[MarkedSpan], para_starts: list[int]) ->
     return out
 
 
-def _is_interruption(doc, first: _Span, second: MarkedSpan) -> bool:
-    text = doc.text
+def _is_interruption(doc, text: str, first: _Span, second: MarkedSpan) -> bool:
     inner = text[first.parts[-1][0] : first.end].rstrip()
     gap = text[first.end + 1 : second.start - 1]
     if not gap.strip() or len(gap) > 200 or TERMINAL_END.search(inner):
@@ -161,7 +164,7 @@ def _subject(verb, inside: set[int], depth: int = 0):
         if quoted is not None:
             return quoted
     # a misparse can make a word inside the quotation, or a dateline, a subject of "said" too: take the nearest
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside and not c.is_punct]
     if subjects:
         return min(subjects, key=lambda c: abs(c.i - verb.i))
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
@@ -198,6 +201,22 @@ def _speaker_of(verb, resolver: Resolver, inside: set[int], window=()) -> Speake
     return resolver.resolve(subj) if subj is not None else None
 
 
+def _relayed(doc, verb, inside: set[int], events, speaker: Speaker | None) -> Speaker | None:
+    """"Most shelters are full, the charity said. Families describe “…”": people named only as a bare plural
+    ("families", "residents") speak through the source the sentence before, in the same paragraph, reports for."""
+    if speaker is None or speaker.name:
+        return speaker
+    subj = _subject(verb, inside)
+    bare = subj is not None and subj.tag_ == "NNS" and not subj.ent_type_ and not any(
+        c.dep_ in ("det", "poss", "nummod") for c in subj.children)
+    sent = verb.sent
+    if not bare or sent.start == 0 or "\n" in doc[sent.start - 1].whitespace_ + doc[sent.start - 1].text:
+        return speaker
+    before = doc[sent.start - 1].sent
+    named = [sp for i, sp in events if before.start <= i < before.end and sp.name]
+    return named[-1] if named else speaker
+
+
 def _is_age(tok) -> bool:
     """An age standing for a person ("the 60-year-old")."""
     return tok.lower_ == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in ("year", "years")
@@ -221,9 +240,8 @@ def _speech_events(doc, inside: set[int], resolver: Resolver) -> list[tuple[int,
 
 
 
-def _after_window(doc, span: _Span, spans: list[_Span], paras, inside: set[int]) -> list:
+def _after_window(doc, text: str, span: _Span, spans: list[_Span], paras, inside: set[int]) -> list:
     """Tokens after the closing mark up to the end of the sentence, the next quotation or the paragraph."""
-    text = doc.text
     para_end = paras[span.last_para][1]
     nxt = min([s.start - 1 for s in spans if s.start > span.end] + [para_end])
     toks = []
@@ -267,18 +285,20 @@ def _starts_sentence(doc, span: _Span, spans, paras, inside) -> bool:
     return not any(t.is_alpha for t in _before_window(doc, span, spans, paras, inside))
 
 
-def _attribute(doc, span: _Span, spans, paras, inside, resolver: Resolver, events) -> Speaker | None:
+def _attribute(doc, text: str, span: _Span, spans, paras, inside, resolver: Resolver, events) -> Speaker | None:
     """The quotation's own attribution, or None when it has none (a floating quotation)."""
     gap = [t for a, b in span.gaps for t in window_tokens(doc, a, b)]
-    after = _after_window(doc, span, spans, paras, inside)
+    after = _after_window(doc, text, span, spans, paras, inside)
     before = _before_window(doc, span, spans, paras, inside)
     allowed = {t.i for t in gap + after + before}
+    introduced = before[-2:-1] if before and before[-1].text == ":" else before[-1:]  # "… reads: “…”"
     for verb in _governing_verbs(doc, span, inside):
-        if verb.i in allowed and (verb.lemma_.lower() not in AFTER_ONLY or verb.i not in {t.i for t in before}):
-            if not doc.text[: span.start - 1].rstrip().endswith((":", ",")):  # a partial quotation
+        only_after = verb.lemma_.lower() in AFTER_ONLY and verb.i in {t.i for t in before} and verb not in introduced
+        if verb.i in allowed and not only_after:
+            if not text[: span.start - 1].rstrip().endswith((":", ",")):  # a partial quotation
                 verb = _reporting_verb(verb, inside, allowed)
             window = next(w for w in (gap, after, before) if verb in w)
-            return _speaker_of(verb, resolver, inside, window) or _FLOATING
+            return _relayed(doc, verb, inside, events, _speaker_of(verb, resolver, inside, window)) or _FLOATING
     dashed = dash_speaker(doc, span, resolver, inside) or colon_speaker(before, resolver)
     if dashed is not None:
         return dashed
@@ -288,7 +308,9 @@ def _attribute(doc, span: _Span, spans, paras, inside, resolver: Resolver, event
             verbs = [t for t in verbs if t.lemma_.lower() not in AFTER_ONLY]
         if verbs:
             # a speech verb with no subject at all ("Adding, …") continues the previous speaker
-            return _speaker_of(verbs[pick], resolver, inside, window) or _FLOATING
+            return _relayed(doc, verbs[pick], inside, events, _speaker_of(verbs[pick], resolver, inside, window)) or _FLOATING
+    if before and before[0].is_lower and before[0].tag_ == "VBG":
+        return _FLOATING  # "… Petinglay added. citing the IED found, “…”": a clause cut off its speaker by a typo
     if any(t.is_alpha for t in before):  # a partial quotation inside the reporter's sentence
         # 'X said the army was targeting "…" and took "…"': the reporting verb earlier in the sentence
         for verb in _governing_verbs(doc, span, inside):

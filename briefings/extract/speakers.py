@@ -4,8 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .noun_phrases import (
-    appos_name, appos_person, clean, described_as, described_only, fits_role, is_acronym, is_plural_body, kin_body, name_like,
-    name_role, phrase, phrase_text, reports, spoken_for, strip_det, subjectish, unnamed_before, with_short_form,
+    appos_name, appos_person, clean, described_as, described_only, fits_role, is_acronym, is_plural_body, kin_body,
+    long_forms, name_like, name_role, phrase, phrase_text, reports, spoken_for, strip_det, subjectish, unnamed_before,
+    with_short_form,
 )
 from .speech_words import (
     BODY_KIN, DOC_NOUNS, FIRST_NAMES, GENDERED, GENDERED_NOUNS, GENERIC_BODIES, GROUP_PRONOUNS, OFFICIALS, ORG_NOUNS,
@@ -29,9 +30,10 @@ UNKNOWN = Speaker(None)
 class Resolver:
     """Resolves subject tokens to speakers, remembering who was mentioned and who spoke."""
 
-    def __init__(self, doc, inside: frozenset[int] | set[int] = frozenset()):
+    def __init__(self, doc, inside: frozenset[int] | set[int] = frozenset(), datelines: frozenset[int] = frozenset()):
         self.doc = doc
         self._inside = inside
+        self._datelines = datelines  # "GENEVA (AP) —": the place and agency of a dateline, never a speaker
         self.people: list[tuple[int, str, str | None]] = []  # (token index, full name, role) in text order
         self.sayers: list[tuple[int, Speaker]] = []  # resolved speakers of speech verbs, in text order
         self._roles: dict[str, str] = {}  # roles learnt from attributions ("the spokesman for X, Ivan Horak")
@@ -44,6 +46,8 @@ class Resolver:
                           and subjectish(t) and self._speaks(t)]
         self._mentioned: dict[int, Speaker] = {}  # resolved once: "the woman" resolves through earlier mentions
         for head in sorted(heads, key=lambda t: t.i):
+            if head.i in inside or head.i in datelines:
+                continue  # a name in someone's words ("Sobrang malapit") is no one a later "he" means
             sp = self._person(head)
             if sp.name:
                 self.people.append((head.i, sp.name, sp.role))
@@ -108,8 +112,8 @@ class Resolver:
         low = [w.lower() for w in words]
         for cand in self._names:
             cl = [w.lower() for w in cand]
-            if cl and cl[-1] == low[-1] and set(low) <= set(cl) and len(cand) > len(best):
-                best = cand
+            if cl and _last(cl) == _last(low) and set(low) <= set(cl) and len(cand) > len(best):
+                best = cand  # "Kadil Sinolinding Jr." for "Sinolinding"
         # NER may miss or cut the full form ("Valle Ribeiro" of "Maria do Valle Ribeiro"): look in the text
         runs = [self._name_run(t) for t in self.doc if t.text.lower() == low[-1]]
         runs = [r for r in runs if set(low) <= {t.lower_ for t in r}]
@@ -216,14 +220,14 @@ class Resolver:
         bodies += [(t, [t]) for t in self.doc[:at] if is_acronym(t) and t.ent_type_ != "ORG"]  # "The RSF denied …"
         for root, toks in bodies:
             i = root.i
-            if best_i < i < at and i not in self._inside and subjectish(root):
+            if best_i < i < at and i not in self._inside and i not in self._datelines and subjectish(root):
                 best_i, best = i, Speaker(with_short_form(strip_det(toks)), None, "org")
         if best.name:
             return best_i, best
         # no body spoke or acted: the latest one named shortly before ("Fighters of the X Army attacked …"),
         # other than the outlet someone spoke to ("told Reuters")
-        named = [e for e in self.doc.ents if e.label_ == "ORG" and at - 60 < e.root.i < at
-                 and e.root.i not in self._inside and not (e.root.dep_ == "dobj" and e.root.head.lemma_ == "tell")]
+        named = [e for e in self.doc.ents if e.label_ == "ORG" and at - 60 < e.root.i < at and e.root.i not in self._inside
+                 and e.root.i not in self._datelines and not (e.root.dep_ == "dobj" and e.root.head.lemma_ == "tell")]
         if named:
             return named[-1].root.i, Speaker(with_short_form(strip_det(list(named[-1]))), None, "org")
         return -1, self._recent_sayer(at, "org")
@@ -270,6 +274,13 @@ class Resolver:
     def _resolve_one(self, tok) -> Speaker:
         if tok.lower_ in RELATIVES and tok.head.dep_ in ("relcl", "acl") and tok.head.head is not tok.head:
             tok = tok.head.head  # "Trump, who stated" -> Trump
+        if tok.i in self._datelines:
+            return UNKNOWN
+        bearer = _title_bearer(tok)
+        if bearer is not None:
+            tok = bearer  # "according to Brig. Gen. Rolando Bautista", the parse stopping at the first title
+        if tok.pos_ == "PROPN" and tok.is_lower and tok.ent_type_ != "PERSON":
+            return self._description(tok)  # "the baker", tagged a proper noun: a description, not a name
         low = tok.lower_
         if tok.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             if low in PERSON_PRONOUNS:
@@ -296,6 +307,8 @@ class Resolver:
             org = org if org.name else self._recent_body(tok.i)[1]
             if org.name and org.kind == "org":
                 return org
+        if is_acronym(tok) and tok.ent_type_ != "PERSON":
+            return self._body(tok)  # "OCD-ARMM said": a short form names a body, whatever the parse
         if tok.ent_type_ == "PERSON" or (tok.pos_ == "PROPN" and tok.lower_ in self._surnames):
             return self._person(tok)
         if tok.pos_ == "PROPN" and tok.ent_type_ != "GPE" and len(self.full_name(tok.text).split()) > 1:
@@ -341,13 +354,40 @@ class Resolver:
                 return Speaker(named, None, "org") if named else UNKNOWN
         return Speaker(with_short_form(toks), None, "org") if toks else UNKNOWN
 
+    def _speaks_for(self, tok) -> Speaker:
+        """The person named before tok whose role or introduction names the body in the description tok ("the DSWD
+        chief" after "DSWD Secretary Judy Taguiwalo", "the Red Cross spokeswoman" after "Lena Varga, who speaks
+        for the Red Cross"), when the description's gender does not rule them out."""
+        body = body_words(tok)
+        gender = GENDERED_NOUNS.get(tok.lemma_.lower())
+        if not body:
+            return UNKNOWN
+        for i, name, role in reversed(self.people):
+            if i >= tok.left_edge.i or gender not in (None, self._gender.get(name, gender)):
+                continue  # a name inside the description itself ("the Nassa official") is the body's, not a person's
+            head, sent = self.doc[i], self.doc[i].sent
+            ties = {w.lower() for w in (role or "").replace("(", " ").replace(")", " ").split()}
+            ties |= {t.lower_ for t in head.subtree if sent.start <= t.i < sent.end}
+            if body <= ties:
+                return Speaker(name, role)
+        return UNKNOWN
+
     def _description(self, tok) -> Speaker:
         """A common noun: "the minister", "a Taliban spokesman", "the statement", "an officer"."""
         lemma = tok.lemma_.lower()
+        part = next((g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                     if g.dep_ == "pobj" and g.lemma_.lower() in DOC_NOUNS), None)
+        if lemma in PASSAGES and part is not None:
+            return self._description(part)  # "a portion of Duterte's letter": the letter's
         if lemma in DOC_NOUNS:  # "a statement issued by X" is X's; "the statement" is the last speaker's
             for t in tok.subtree:
                 if t.dep_ == "pobj" and t.head.lower_ in ("by", "from") and t.i > tok.i:
                     return self.resolve(t)
+            writer = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            if writer is not None:
+                return self.resolve(writer)  # "Duterte's letter"
+            if _one_of_many(tok):
+                return UNKNOWN  # "one of the messages sent to a hotline": written by someone not named
             sayer = self._recent_sayer(tok.i)
             return sayer if sayer.name else self._recent_body(tok.i)[1]  # nobody spoke yet: the body that acted
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "poss")}
@@ -368,6 +408,10 @@ class Resolver:
                     return Speaker(name, role)
             if unnamed.name:
                 return unnamed
+        if definite:  # "the Red Cross spokeswoman" after "Lena Varga, who speaks for the Red Cross"
+            sp = self._speaks_for(tok)
+            if sp.name:
+                return sp
         # "a Taliban spokesman", "an Israeli military spokesperson" speak for that body
         body = spoken_for(tok)
         if body:
@@ -380,6 +424,9 @@ class Resolver:
             prev = self.doc[i]
             if prev.lemma_.lower() == lemma and prev.pos_ in ("NOUN", "PROPN"):
                 named = next((c for c in list(prev.children) + [prev.head] if c.ent_type_ == "PERSON"), None)
+                after = self.doc[i + 1] if i + 1 < tok.i else None
+                if named is None and after is not None and after.ent_type_ == "PERSON" and after.ent_iob_ == "B":
+                    named = after  # "The carpenter Jonas Weir rebuilt …", parsed as two subjects
                 body = spoken_for(prev) if named is None else None
                 if body:  # "A Ukrainian military intelligence official told …" then "the official said"
                     return Speaker(body, None, "org")
@@ -397,3 +444,81 @@ class Resolver:
             return UNKNOWN  # "Omar's mother" is not Omar
         # "the 28-year-old", "the woman": the one just described
         return self._recent_person(tok.i, GENDERED_NOUNS.get(lemma))
+
+
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+PASSAGES = {"portion", "part", "excerpt", "passage", "extract", "copy", "section", "line"}
+
+
+def _one_of_many(doc_noun) -> bool:
+    """"a message", "another message", "one of the messages": one document among several, whose writer the
+    article has not named."""
+    dets = {c.lower_ for c in doc_noun.children if c.dep_ in ("det", "nummod")}
+    if dets & {"a", "an", "another", "one", "some"}:
+        return True
+    head = doc_noun.head
+    return doc_noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in ("one", "some", "another", "each")
+
+
+def _title_bearer(tok):
+    """The person a title token belongs to when the parse made the title the head ("Brig. Gen. Rolando Bautista"
+    read as "Brig"), or None."""
+    doc = tok.doc
+    if tok.ent_type_ == "PERSON" or tok.lower_ not in TITLE_WORDS and tok.lower_ + "." not in TITLE_WORDS:
+        return None
+    k = tok.i + 1
+    while k < len(doc) and k - tok.i <= 4 and (doc[k].text == "." or doc[k].lower_ in TITLE_WORDS
+                                               or doc[k].lower_ + "." in TITLE_WORDS):
+        k += 1
+    if k >= len(doc) or doc[k].ent_type_ != "PERSON" or doc[k].ent_iob_ != "B":
+        return None
+    return next(e.root for e in doc.ents if e.start == k)
+
+
+def _last(words: list[str]) -> str:
+    """The surname of a name as lower-case words: the last word that is no suffix ("Jr.")."""
+    core = [w for w in words if w not in SUFFIXES]
+    return core[-1] if core else words[-1]
+
+
+def body_words(tok) -> set[str]:
+    """Words naming a body in the modifiers of a description: "the Red Cross spokeswoman" → {"red", "cross"},
+    "the DSWD chief" → {"dswd"}; none for "the regional health secretary"."""
+    mods = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i]
+    words = {t for c in mods for t in c.subtree if t.i < tok.i}
+    # a name tagged as a person still names a body when it modifies a noun ("the Nassa official")
+    return {t.lower_ for t in words if t.is_alpha and (t.pos_ == "PROPN" or t.ent_type_ == "ORG" or t.is_upper)
+            and t.ent_type_ not in ("GPE", "NORP", "LOC")}
+
+
+JOINERS = {"of", "for", "and", "the", "in", "on", "de", "du", "des", "la", "le", "del", "to", "at"}
+
+
+def spelled_out(doc) -> dict[str, str]:
+    """Short forms of bodies the article spells out, in brackets after the name or anywhere else: "RSF" → "Rapid
+    Support Forces (RSF)", "NRC" → "Norwegian Refugee Council", "ARMM" → "Autonomous Region in Muslim Mindanao
+    (ARMM)"."""
+    forms = long_forms(doc)
+    shorts = sorted({t.text for t in doc if t.is_alpha and t.is_upper and 2 <= len(t) <= 6} - set(forms))
+    for short in shorts:
+        full = _spelled(doc, short)
+        if full:
+            forms[short] = full
+    return forms
+
+
+def _spelled(doc, short: str) -> str | None:
+    """The first run of capitalised words (joined by "of", "in", "and" …) whose initials spell `short`."""
+    for start in (t.i for t in doc if t.is_title and t.text[0] == short[0] and t.lower_ not in JOINERS):
+        words, k = [], start
+        while k < len(doc) and len(words) < 10 and (doc[k].is_title or doc[k].lower_ in JOINERS and words):
+            words.append(doc[k])
+            initials = "".join(w.text[0] for w in words if w.is_title)
+            if not short.startswith(initials):
+                break
+            if initials == short and doc[k].is_title:
+                name = " ".join(w.text for w in words)
+                bracketed = k + 3 < len(doc) and doc[k + 1].text == "(" and doc[k + 2].text == short
+                return f"{name} ({short})" if bracketed else name
+            k += 1
+    return None

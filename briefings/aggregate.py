@@ -16,6 +16,7 @@ MAX_ENTRIES = 40  # developments beyond this are left to the sources, so long pe
 MAX_QUOTES = 6
 MAX_PER_GROUP = 4  # developments per place or theme in the situation overview
 DEDUPE_DAYS = 2  # reports of one event dated this far apart can still be the same event
+MIN_OVERLAP = 0.35  # the least share of content words two tellings of one event have in common
 LEAD_DAYS = 7  # events this shortly before the period, reported by its articles, still belong to it
 STOPWORDS = frozenset(
     "the a an of in on at to and or for from by with was were is are be been has have had that this which who "
@@ -220,7 +221,7 @@ def similar(a: Entry, b: Entry, sa: frozenset[str], sb: frozenset[str]) -> bool:
     overlap = len(sa & sb) / min(len(sa), len(sb))
     if set(a.citations) & set(b.citations):  # one article: only a near repeat (headline and lede) is the same event
         return overlap >= 0.6
-    return overlap >= 0.5 or (bool(a.location and b.location) and overlap >= 0.35)
+    return overlap >= 0.5 or (bool(a.location and b.location) and overlap >= MIN_OVERLAP)
 
 
 def near_dates(a: str | None, b: str | None) -> bool:
@@ -232,19 +233,54 @@ def near_dates(a: str | None, b: str | None) -> bool:
     return False
 
 
+class EntryIndex:
+    """Which kept entries a new one could be similar to: those whose date can be near its own (days at most
+    DEDUPE_DAYS apart, a month holding the day, no date) and that share enough content words to reach the lowest
+    overlap `similar` accepts. Entries are filed by their date text, words by stem; candidates come in the order
+    they were kept, as a scan of every kept entry would meet them."""
+
+    def __init__(self) -> None:
+        self.by_date: dict[str, dict[str, list[int]]] = {}  # date text ("" for none) → stem → kept entries
+        self.days_of_month: dict[str, set[str]] = {}  # month → the day-dated texts filed under it
+
+    def add(self, i: int, when: str | None, mine: frozenset[str]) -> None:
+        key = when or ""
+        postings = self.by_date.setdefault(key, {})
+        for stem in mine:
+            postings.setdefault(stem, []).append(i)
+        if len(key) == 10:
+            self.days_of_month.setdefault(key[:7], set()).add(key)
+
+    def dates_near(self, when: str | None) -> list[str]:
+        if not when:
+            return list(self.by_date)  # an undated entry meets every date
+        if len(when) == 10:
+            first = date.fromisoformat(when)
+            days = [(first + timedelta(days=d)).isoformat() for d in range(-DEDUPE_DAYS, DEDUPE_DAYS + 1)]
+            return days + [when[:7], ""]
+        if len(when) == 7:
+            return [when, *sorted(self.days_of_month.get(when, ())), ""]
+        return [when, ""]
+
+    def candidates(self, when: str | None, mine: frozenset[str], words: list[frozenset[str]]) -> list[int]:
+        shared: dict[int, int] = {}
+        for key in self.dates_near(when):
+            postings = self.by_date.get(key)
+            if postings:
+                for stem in mine:
+                    for i in postings.get(stem, ()):
+                        shared[i] = shared.get(i, 0) + 1
+        return sorted(i for i, n in shared.items() if n / min(len(mine), len(words[i])) >= MIN_OVERLAP)
+
+
 def dedupe(entries: list[Entry]) -> list[Entry]:
     """Merge entries reporting the same event; the best-scored wording stays, all sources are cited."""
     merged: list[Entry] = []
     words: list[frozenset[str]] = []
-    by_month: dict[str, list[int]] = {}  # only entries of the same month can share a date
+    index = EntryIndex()
     for entry in entries:  # best first, so the kept text is the best-scored one
         mine = stems(entry.text)
-        month = (entry.event_date or "")[:7]
-        near = {month} | ({(day(entry.event_date) + timedelta(days=d)).isoformat()[:7] for d in (-DEDUPE_DAYS, DEDUPE_DAYS)}
-                          if len(entry.event_date or "") == 10 else set())
-        candidates = [i for m in near | {""} for i in by_month.get(m, [])] if month else \
-            [i for v in by_month.values() for i in v]
-        for i in sorted(set(candidates)):
+        for i in index.candidates(entry.event_date, mine, words):
             kept = merged[i]
             if similar(kept, entry, words[i], mine):  # a headline repeating its lede merges too
                 longer = len(kept.event_date or "") >= len(entry.event_date or "")
@@ -253,7 +289,7 @@ def dedupe(entries: list[Entry]) -> list[Entry]:
                                   tuple(sorted(set(kept.citations) | set(entry.citations))))
                 break
         else:
-            by_month.setdefault(month, []).append(len(merged))
+            index.add(len(merged), entry.event_date, mine)
             merged.append(entry)
             words.append(mine)
     # corroboration by several sources makes an event more important

@@ -47,28 +47,31 @@ def cmd_ingest(args, config: Config) -> int:
 
 
 def cmd_extract(args, config: Config) -> int:
-    from .extract import extract_articles, load_pipeline
+    from .extract import SPAWN_MIN, extract_many
     from .extract.figures import distinct
     from .sources import read_paths
 
-    nlp = load_pipeline(config.pipeline)
-    failed = 0
+    records, articles = [], []
     for path in args.files:
         result = read_paths([path], config=config)
         for problem in result.problems + result.warnings:
             print(problem, file=sys.stderr)
-        record = {"path": path, "date": None, "figures": [], "quotes": [], "developments": []}
+        records.append({"path": path, "date": None, "figures": [], "quotes": [], "developments": []})
         if result.articles:
-            article = result.articles[0]
-            record["date"] = article.date
-            for _, extraction in extract_articles(nlp, [article]):
-                record.update(extraction.to_json())
-                record["figures"] = [f.to_json() for f in distinct(extraction.figures)]
+            records[-1]["date"] = result.articles[0].date
+            articles.append((len(records) - 1, result.articles[0]))
         else:
-            failed += 1
-            record["error"] = str(result.problems[0]) if result.problems else "no article found"
+            records[-1]["error"] = str(result.problems[0]) if result.problems else "no article found"
+    workers = config.worker_count if len(articles) >= SPAWN_MIN else 1  # a process costs more than a few articles
+    extracted = extract_many(config.pipeline, (a for _, a in articles), workers)
+    done = {id(article): extraction for article, extraction in extracted}
+    for n, article in articles:
+        if id(article) in done:
+            records[n].update(done[id(article)].to_json())
+            records[n]["figures"] = [f.to_json() for f in distinct(done[id(article)].figures)]
+    for record in records:
         print(json.dumps(record, ensure_ascii=False))
-    return 1 if failed == len(args.files) else 0
+    return 1 if all("error" in r for r in records) else 0
 
 
 def cmd_eval(args, config: Config) -> int:
@@ -119,6 +122,23 @@ def cmd_generate(args, config: Config) -> int:
     return 0
 
 
+def positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of at least 1")
+    return int(value)
+
+
+def show_progress(quiet: bool) -> None:
+    """Progress of long runs ("extracted 120/2000 articles …") as plain lines on stderr, unless -q."""
+    progress = logging.getLogger("briefings.progress")
+    progress.propagate = False
+    progress.setLevel(logging.ERROR if quiet else logging.INFO)
+    if not progress.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        progress.addHandler(handler)
+
+
 def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = False) -> None:
     """--config, --store, --pipeline and -q; on a subcommand they default to nothing, so a value given before the
     subcommand is kept and one given after it wins."""
@@ -128,6 +148,8 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = Fals
     parser.add_argument("--store", type=Path, help="SQLite store (default: from config, else output/briefings.sqlite)",
                         **default)
     parser.add_argument("--pipeline", help="installed spaCy pipeline to use (default: from config)", **default)
+    parser.add_argument("--workers", type=positive, metavar="N",
+                        help="extraction processes (default: `workers` in config, else one per core)", **default)
     parser.add_argument("-q", "--quiet", action="store_true", help="only errors on stderr", **default)
 
 
@@ -179,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     config = None
     try:
         config = load_config(args.config, required=args.config is not None)
-        config = config.replace(store=args.store, pipeline=args.pipeline)
+        config = config.replace(store=args.store, pipeline=args.pipeline, workers=getattr(args, "workers", None))
+        show_progress(args.quiet)
         return args.handler(args, config)
     except BriefingsError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -25,9 +25,17 @@ class Config:
     timezone: str = "UTC"  # time zone of the "as of" time
     topic_keywords: tuple[str, ...] = ()  # keep only articles mentioning one of these
     topic_places: tuple[str, ...] = ()  # keep only articles mentioning one of these places
+    workers: int | None = None  # extraction processes; None: one per core
     series: tuple = ()  # scheduled briefings ([[briefing]] tables)
     path: Path | None = None  # the file this was loaded from
     raw: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def worker_count(self) -> int:
+        """How many processes extraction uses: `workers`, or every core this process may use."""
+        from .extract import cpu_count
+
+        return self.workers or cpu_count()
 
     def replace(self, **changes) -> "Config":
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -41,6 +49,7 @@ TOP_KEYS = {
     "templates": str,
     "chart_style": str,
     "timezone": str,
+    "workers": int,
     "topic": dict,
     "briefing": list,
     "smtp": dict,
@@ -90,6 +99,12 @@ def load_config(path: Path | None = None, *, required: bool = False) -> Config:
     for key in ("pipeline", "title", "timezone"):
         if isinstance(raw.get(key), str):
             values[key] = raw[key]
+    if "workers" in raw and isinstance(raw["workers"], int):
+        if isinstance(raw["workers"], bool) or raw["workers"] < 1:
+            errors.append(f"{where(path, text, 'workers')}: 'workers' must be a whole number of at least 1 "
+                          "(leave it out to use every core)")
+        else:
+            values["workers"] = raw["workers"]
     topic = raw.get("topic", {})
     if isinstance(topic, dict):
         for key, value in topic.items():

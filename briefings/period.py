@@ -8,8 +8,11 @@ updates of one running total form a series per category, group and start; parts 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
+from itertools import accumulate
 
 from .extract.countries import is_country
 from .models import Figure
@@ -101,6 +104,7 @@ class PeriodFigures:
 GENERIC = re.compile(r"^(?:the\s+)?(?:people|persons|individuals|residents|victims|others|deaths|bodies|fatalities)\b", re.I)
 
 
+@lru_cache(maxsize=4096)
 def side(category: str, group: str | None) -> str | None:
     """The group class a count belongs to; None for people in general ("people, mostly militants" too)."""
     text = (group or "").lower()
@@ -175,11 +179,12 @@ def toll_updates(incidents: list[Sighting], totals: list[Sighting]) -> tuple[lis
         key = series_key(s)
         if key[1] in TOLL_SIDES:
             tolls.setdefault(key, []).append(s.figure.value)
+    bounds = {key: (min(values), max(values)) for key, values in tolls.items()}  # once, not per incident
     kept, moved = [], []
     for s in incidents:
-        values = tolls.get(series_key(s))
+        values = bounds.get(series_key(s))
         f = s.figure
-        if values and f.anchor is None and FIT * min(values) <= f.value <= max(values) / FIT:
+        if values and f.anchor is None and FIT * values[0] <= f.value <= values[1] / FIT:
             moved.append(replace(s, figure=replace(f, measure="total")))
         else:
             kept.append(s)
@@ -200,6 +205,7 @@ def build_series(sightings: list[Sighting], start: date | None) -> list[Series]:
             known = starts.setdefault(series_key(s), [])
             if not any(same_start(s.figure.since, k) for k in known):
                 known.append(s.figure.since)
+    peaks = started_peaks(sightings, start)
     groups: dict[tuple, list[Sighting]] = {}
     for s in sightings:
         known = starts.get(series_key(s), [])
@@ -208,7 +214,7 @@ def build_series(sightings: list[Sighting], start: date | None) -> list[Series]:
         elif s.figure.since:
             key = series_key(s) + (next(k for k in known if same_start(s.figure.since, k)),)
         else:
-            key = series_key(s) + (known[0] if len(known) == 1 and fits_start(s, sightings, start) else None,)
+            key = series_key(s) + (known[0] if len(known) == 1 and fits_start(s, peaks) else None,)
         groups.setdefault(key, []).append(s)
     out = []
     for (category, group, begun), members in groups.items():
@@ -246,14 +252,28 @@ def _first_figure(point: Reported, series: Series) -> Figure:
                   attributed_to=r.attributed_to)
 
 
-def fits_start(s: Sighting, sightings: list[Sighting], start: date | None) -> bool:
+def started_peaks(sightings: list[Sighting], start: date | None) -> dict[tuple, tuple[list[date], list[int]]]:
+    """Per series key, the as-of days of totals with a stated start (oldest first) and the highest of them so far."""
+    rows: dict[tuple, list[tuple[date, int]]] = {}
+    for o in sightings:
+        if o.figure.since and not is_background(o.figure.since, start):
+            rows.setdefault(series_key(o), []).append((order_day(as_of(o)), o.figure.value))
+    peaks = {}
+    for key, pairs in rows.items():
+        pairs.sort()
+        highest = list(accumulate((v for _, v in pairs), max))
+        peaks[key] = ([d for d, _ in pairs], highest)
+    return peaks
+
+
+def fits_start(s: Sighting, peaks: dict[tuple, tuple[list[date], list[int]]]) -> bool:
     """A total that states no start belongs to the stated one unless it is under half of a toll that start already
     gave before it (tolls never fall): "41 killed in the latest offensive" after "800 killed since September"."""
     if s.figure.category not in ("killed", "injured"):
         return True
-    earlier = [o.figure.value for o in sightings if series_key(o) == series_key(s) and o.figure.since
-               and not is_background(o.figure.since, start) and order_day(as_of(o)) <= order_day(as_of(s))]
-    return not earlier or s.figure.value * 2 >= max(earlier)
+    days, highest = peaks.get(series_key(s), ([], []))
+    earlier = bisect_right(days, order_day(as_of(s)))  # totals as of that day or before
+    return not earlier or s.figure.value * 2 >= highest[earlier - 1]
 
 
 def same_start(a: str, b: str) -> bool:
@@ -321,12 +341,14 @@ def latest_point(points: list[Reported], category: str, group: str | None = None
 def build_incidents(sightings: list[Sighting], parts: dict, start: date | None, end: date | None) -> list[Incident]:
     """Cluster incident reports: same category, group, place, a compatible date and a compatible count."""
     clusters: list[list[Sighting]] = []
+    index = ClusterIndex()
     for s in sorted(sightings, key=lambda s: (s.figure.category, as_of(s) or "", s.citation, s.figure.start)):
-        target = next((c for c in clusters if same_incident(c, s)), None)
+        target = next((i for i in index.candidates(s) if same_incident(clusters[i], s)), None)
         if target is None:
-            clusters.append([s])
-        else:
-            target.append(s)
+            target = len(clusters)
+            clusters.append([])
+        clusters[target].append(s)
+        index.add(target, s)
     out = []
     for cluster in clusters:
         figure = to_reported(cluster, "flow", incident_date(cluster))
@@ -336,16 +358,63 @@ def build_incidents(sightings: list[Sighting], parts: dict, start: date | None, 
     return sorted(out, key=lambda i: (i.figure.as_of or "", CATEGORIES.index(i.figure.category), -i.figure.high))
 
 
+class ClusterIndex:
+    """Which clusters a report could join, so each report is compared with a few clusters, not all of them.
+
+    same_incident needs the same category and a member whose date meets the report's (dates_meet): days at most
+    INCIDENT_DAYS apart; a month-only date, only the same count in the same month; a missing date, only the same
+    count. Clusters are filed by those keys; candidates come in creation order, as a scan of all would meet them."""
+
+    def __init__(self) -> None:
+        self.by_day: dict[tuple, set[int]] = {}  # (category, day number)
+        self.by_month: dict[tuple, set[int]] = {}  # (category, count, month): members dated by day or month
+        self.month_only: dict[tuple, set[int]] = {}  # (category, count, month): members dated only by month
+        self.undated: dict[tuple, set[int]] = {}  # (category, count): members without a date
+        self.by_count: dict[tuple, set[int]] = {}  # (category, count): every member
+
+    def add(self, cluster: int, s: Sighting) -> None:
+        category, value, when = s.figure.category, s.figure.value, as_of(s)
+        self.by_count.setdefault((category, value), set()).add(cluster)
+        if not when:
+            self.undated.setdefault((category, value), set()).add(cluster)
+            return
+        self.by_month.setdefault((category, value, when[:7]), set()).add(cluster)
+        if len(when) == 10:
+            self.by_day.setdefault((category, day_number(when)), set()).add(cluster)
+        else:
+            self.month_only.setdefault((category, value, when[:7]), set()).add(cluster)
+
+    def candidates(self, s: Sighting) -> list[int]:
+        category, value, when = s.figure.category, s.figure.value, as_of(s)
+        if not when:
+            return sorted(self.by_count.get((category, value), ()))
+        found = set(self.undated.get((category, value), ()))
+        if len(when) == 10:
+            found |= self.month_only.get((category, value, when[:7]), set())
+            number = day_number(when)
+            for near in range(number - INCIDENT_DAYS, number + INCIDENT_DAYS + 1):
+                found |= self.by_day.get((category, near), set())
+        else:
+            found |= self.by_month.get((category, value, when[:7]), set())
+        return sorted(found)
+
+
+@lru_cache(maxsize=65536)
+def day_number(value: str | None) -> int | None:
+    """The ordinal of a day-precise date; None for a month-only or missing one."""
+    return date.fromisoformat(value).toordinal() if value and len(value) == 10 else None
+
+
 def same_incident(cluster: list[Sighting], new: Sighting) -> bool:
     """One event: same category and side, compatible counts (with every report so far), a place that agrees or
     nests, and a day within a day of a report's (a month-only date meets only the very same count)."""
     figure = new.figure
-    if any(m.figure.category != figure.category for m in cluster):
+    if cluster[0].figure.category != figure.category:  # a cluster's reports share one category
         return False
+    if not all(counts_compatible(m.figure.value, figure.value) for m in cluster):
+        return False  # (first: the cheapest test that turns most candidates away)
     if any(m.citation == new.citation and m.figure.start != figure.start for m in cluster):
         return False  # one article giving two counts (or one count twice, for two days) reports two things
-    if not all(counts_compatible(m.figure.value, figure.value) for m in cluster):
-        return False
     a = side(figure.category, figure.group)
     if any(side(m.figure.category, m.figure.group) not in (None, a) for m in cluster if a):
         return False
@@ -363,9 +432,10 @@ def dates_meet(x: str | None, y: str | None, same_count: bool, same_people: bool
         return same_count
     if len(x) == 7 or len(y) == 7:
         return same_count and same_people and x[:7] == y[:7]
-    return abs((day(x) - day(y)).days) <= INCIDENT_DAYS
+    return abs(day_number(x) - day_number(y)) <= INCIDENT_DAYS
 
 
+@lru_cache(maxsize=65536)
 def same_people(a: str | None, b: str | None) -> bool:
     """Two groups that could be the same people: one unstated or generic, or sharing a word."""
     generic = {"people", "person", "the", "other", "individual", "resident", "victim"}

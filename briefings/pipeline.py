@@ -53,7 +53,7 @@ def gather(store: Store, config: Config, start: date | None, end: date | None) -
         ids = {a.id for a in articles}
         previous = [a for a in store.articles(start - timedelta(days=days), start - timedelta(days=1)) if a.id not in ids]
         previous = on_topic(previous, config.topic_keywords, config.topic_places)
-    extractions = extract_cached(store, config.pipeline, chosen + previous)
+    extractions = extract_cached(store, config.pipeline, chosen + previous, config.worker_count)
     gathered = Gathered(
         articles=articles, extractions=extractions, previous=previous, previous_extractions=extractions,
         undated=store.undated(), total=store.count_articles(), store_first=first, store_last=last,

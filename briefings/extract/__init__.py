@@ -4,6 +4,8 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import logging
+import os
+from collections import deque
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -68,3 +70,74 @@ def extract_articles(nlp, articles: Iterable[Article]) -> Iterator[tuple[Article
             yield article, extract_doc(doc, article)
         except Exception as exc:  # one bad article never loses the batch
             log.error("%s: extraction failed (%s: %s); article skipped", article.path or article.id, type(exc).__name__, exc)
+
+
+CHUNK = 16  # articles per task sent to a worker process
+AHEAD = 2  # chunks in flight per worker: enough to keep every core busy, few enough that memory stays flat
+SPAWN_MIN = 64  # fewer articles to extract than this are extracted in the calling process, whatever `workers` says
+
+
+def cpu_count() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def extract_many(pipeline: str, articles: Iterable[Article], workers: int = 1) -> Iterator[tuple[Article, Extraction]]:
+    """Extract articles in input order; with workers > 1, in that many processes, each loading the pipeline once
+    and taking CHUNK articles at a time (at most AHEAD chunks per worker in flight), so memory stays flat however
+    many articles come. A failing article is logged and skipped, as in extract_articles."""
+    if workers <= 1:
+        yield from extract_articles(load_pipeline(pipeline), articles)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # spawn, not fork: the scheduler runs briefings in threads, and a forked thread state can deadlock
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=load_pipeline, initargs=(pipeline,)) as pool:
+        pending: deque = deque()
+        try:
+            for chunk in chunks(articles, CHUNK):
+                pending.append((chunk, pool.submit(extract_chunk, pipeline, [within_limit(a) for a in chunk])))  # warned here
+                while len(pending) >= AHEAD * workers:
+                    yield from finished(*pending.popleft())
+            while pending:
+                yield from finished(*pending.popleft())
+        finally:
+            for _, future in pending:  # interrupted: do not wait for work nobody will read
+                future.cancel()
+
+
+def chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def extract_chunk(pipeline: str, chunk: list[Article]) -> list[Extraction | str]:
+    """In a worker: each article's extraction, or why it failed (logged by the parent, which owns the log)."""
+    out: dict[str, Extraction | str] = {}
+    nlp = load_pipeline(pipeline)
+    docs = nlp.pipe((within_limit(a).text for a in chunk), batch_size=CHUNK)
+    for article, doc in zip(chunk, docs):
+        try:
+            out[article.id] = extract_doc(doc, article)
+        except Exception as exc:  # one bad article never loses the chunk
+            out[article.id] = f"{type(exc).__name__}: {exc}"
+    return [out[a.id] for a in chunk]
+
+
+def finished(chunk: list[Article], future) -> Iterator[tuple[Article, Extraction]]:
+    for article, result in zip(chunk, future.result()):
+        if isinstance(result, str):
+            log.error("%s: extraction failed (%s); article skipped", article.path or article.id, result)
+        else:
+            yield article, result

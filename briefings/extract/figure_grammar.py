@@ -1,13 +1,14 @@
 """Which category a number belongs to, read from the dependency tree around it."""
 from __future__ import annotations
 
+from . import borders
 from . import figure_repairs as repairs
 from . import figure_totals as totals
 from .figure_phrases import (
     abroad, adjacent_state, after_fleeing, elided_passive, from_homes, headline_role, headline_verb, hurt_phrase,
     in_camps, not_victims, scare_quoted, to_death, to_hospital, to_safety, under_rubble, went_home, without_shelter,
 )
-from .figure_words import INTRANSITIVE, OF_NOUNS, PEOPLE_NOUNS, STATES, THINGS, TOTAL_VERBS, TRANSITIVE, Role
+from .figure_words import ARRIVE_VERBS, INTRANSITIVE, OF_NOUNS, PEOPLE_NOUNS, STATES, THINGS, TOTAL_VERBS, TRANSITIVE, Role
 
 
 def counted_noun(doc, start: int, end: int):
@@ -72,10 +73,17 @@ def _shared_with_other_category(role: Role) -> bool:
         if conj.dep_ != "conj":
             continue
         other = STATES.get(conj.lower_) or TRANSITIVE.get(conj.lemma_) or INTRANSITIVE.get(conj.lemma_)
-        own_slot = any(c.dep_ in ("nsubj", "nsubjpass", "dobj") or repairs.range_object(c) for c in conj.children)
+        own_slot = any(c.dep_ in ("nsubj", "nsubjpass", "dobj") or repairs.range_object(c) or _counted_prep(c)
+                       for c in conj.children)
         if other in ("killed", "injured") and other != role.category and not own_slot:
             return True
     return False
+
+
+def _counted_prep(prep) -> bool:
+    """"wounded over 30": a qualifier read as a preposition whose object is the conjunct verb's own count."""
+    return prep.dep_ == "prep" and prep.i == prep.head.i + 1 and any(
+        c.dep_ == "pobj" and c.like_num and c.i == prep.i + 1 for c in prep.children)
 
 
 def _role_of(noun, number) -> Role | None:
@@ -105,7 +113,7 @@ def _role_of(noun, number) -> Role | None:
     part = _including_part(noun) or _alongside(noun)
     if part:
         return part
-    return totals.total_after_to(number) or _climb(noun) or _shared_participle(noun)
+    return totals.total_after_to(number) or _climb(noun) or _shared_participle(noun) or repairs.near_state(noun, number)
 
 
 def _shared_participle(noun) -> Role | None:
@@ -127,9 +135,12 @@ def _event_over(noun, own: Role | None) -> Role | None:
     return own
 
 
+FRACTIONS = {"half", "third", "quarter", "fifth", "tenth", "share", "proportion", "majority", "percent", "%"}
+
+
 def _climb(noun) -> Role | None:
     """Category from the words above the counted noun: its verb, an "of" noun, the whole it is part of."""
-    cur = noun
+    cur, restated = noun, False
     for _ in range(5):
         role = _through_head(cur) or _alongside(cur)
         if role:
@@ -137,15 +148,24 @@ def _climb(noun) -> Role | None:
         head = cur.head
         if head == cur:
             return None
+        if restated and cur.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in FRACTIONS:
+            # "nearly a third of the city's inhabitants (2.6 million people) have been uprooted": the count in
+            # brackets restates the part, so the part's verb is the count's
+            cur = head.head
+            continue
+        restated = cur.dep_ == "appos"
         if cur.dep_ in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "ADJ"):
             own = _event_over(head, own_category(head, head))
             if own:
                 return own
             cur = head
             continue
-        wholes = ("total", "number", "group", "tally", "household", "family")
+        wholes = ("total", "number", "group", "tally", "household", "family", "record", "level", "high")
         if cur.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in wholes:
             cur = head.head  # "a total of 87 civilians were killed", "754 households of 3,463 people fled"
+            own = own_category(cur, cur) if cur.lemma_.lower() in ("family", "household", "group") else None
+            if own:
+                return own  # "a family of five killed in the shelling"
             continue
         if cur.dep_ == "pobj" and head.lower_ in ("including", "among") and head.head != head:
             cur = head.head
@@ -166,8 +186,14 @@ def own_category(noun, number) -> Role | None:
     part = _partitive(noun) or totals.arrivals(noun)
     if part is not None:
         return part
+    if lemma == "seeker" and any(c.lower_ == "asylum" for c in noun.children):
+        return Role("refugees", noun)  # "2.4 million asylum seekers"
     if lemma in PEOPLE_NOUNS or noun.lower_ in PEOPLE_NOUNS:
         category = PEOPLE_NOUNS.get(noun.lower_) or PEOPLE_NOUNS[lemma]
+        if category == "refugees" and any(c.lower_ in ("internal", "internally", "domestic") for c in noun.children):
+            category = "displaced"  # "640,000 internal refugees": no border crossed
+        elif category == "refugees" and borders.stayed_home(noun):
+            category = "displaced"  # "refugees in Palu" in a story about Indonesia and nowhere else
         if lemma == "life" and noun.head.lemma_ not in ("claim", "lose", "take", "cost"):
             return None
         return Role(category, noun)
@@ -183,7 +209,7 @@ def own_category(noun, number) -> Role | None:
             if child.dep_ == "conj" and child.pos_ not in ("VERB", "ADJ"):
                 continue
             return Role(STATES[child.lower_], child)
-        if child.dep_ in ("amod", "compound") and child.i < noun.i and child.lower_ in ("displaced", "dead", "wounded", "injured"):
+        if child.dep_ in ("amod", "compound") and child.i < noun.i and child.lower_ in ("displaced", "dead", "wounded", "injured", "slain"):
             return Role(STATES[child.lower_], child)
         if child.dep_ == "amod" and child.i < noun.i and child.tag_ == "VBN" and child.lemma_ in TRANSITIVE:
             return Role(TRANSITIVE[child.lemma_], child)  # "15 martyred mothers", "slain soldiers"
@@ -194,7 +220,8 @@ def own_category(noun, number) -> Role | None:
         ):
             return Role("injured", child)  # "40 patients with gunshot wounds"
         if child.dep_ == "acl" and child.pos_ == "VERB":
-            passive = child.tag_ == "VBN" and child.lemma_ not in INTRANSITIVE
+            # "12,500 migrants massed at the frontier": a verb of gathering has no object, whatever its tag
+            passive = child.tag_ == "VBN" and child.lemma_ not in INTRANSITIVE and child.lemma_ not in ARRIVE_VERBS
             role = verb_role(child, "dobj" if passive else "nsubj")
             if role:
                 return role
@@ -214,7 +241,9 @@ def _including_part(noun) -> Role | None:
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "including":
             part = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            acl = next((c for c in part.children if c.dep_ == "acl" and c.lemma_ in TRANSITIVE), None) if part is not None else None
+            counted = part is not None and (part.like_num or any(c.dep_ == "nummod" for c in part.children))
+            # "including many displaced from the coast": a part of no stated size says nothing of the whole
+            acl = next((c for c in part.children if c.dep_ == "acl" and c.lemma_ in TRANSITIVE), None) if counted else None
             if acl is not None:
                 return Role(TRANSITIVE[acl.lemma_], acl)
     return None
@@ -247,9 +276,14 @@ def _partitive(number) -> Role | None:
     obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if obj is None:
         return None
+    clause = next((c for c in obj.children if c.dep_ == "relcl" and not _partitive_clause(c)), None)
+    rel = next((c for c in clause.children if c.lower_ in ("who", "that")), None) if clause is not None else None
+    happened = verb_role(clause, rel.dep_) if rel is not None else None
+    if happened is not None and happened.category in ("killed", "injured"):
+        return happened  # "19 of the displaced residents who died": what befell them outranks who they were
     if obj.lower_ in STATES:
         return Role(STATES[obj.lower_], obj)
-    if obj.lemma_.lower() in PEOPLE_NOUNS and obj.lemma_.lower() not in ("life", "body", "death"):
+    if obj.lemma_.lower() in PEOPLE_NOUNS and obj.lemma_.lower() not in ("life", "body"):
         return Role(PEOPLE_NOUNS[obj.lemma_.lower()], obj)
     if obj.lower_ in ("whom", "which"):
         clause = next((a for a in number.ancestors if a.dep_ == "relcl"), None)
@@ -257,6 +291,9 @@ def _partitive(number) -> Role | None:
             return role_of(clause.head, clause.head)
         return _antecedent_role(number)  # the parser often misses the relative clause
     if obj.lower_ in ("them", "these", "those"):
+        described = own_category(obj, obj) if obj.lower_ == "those" else None
+        if described is not None:
+            return described  # "four of those killed", "two of those who fled": the pronoun carries its own state
         if number.dep_ in ("npadvmod", "appos", "conj"):
             head = number.head
             role = verb_role(head, "dobj") if head.pos_ in ("VERB", "AUX") else role_of(head, head)
@@ -293,16 +330,46 @@ def _through_head(cur) -> Role | None:
         role = verb_role(head, dep)
         if role:
             return role
+        shared = head.head
+        if dep == "dobj" and head.dep_ == "conj" and shared.pos_ == "VERB" and shared.i < head.i and not any(
+                c.dep_ in ("dobj", "nsubj") for c in head.children if c.i < cur.i and c != cur) and not any(
+                c.dep_ == "dobj" for c in shared.children):
+            role = verb_role(shared, "dobj")  # "killed and crucified four civilians": one object for both verbs
+            if role:
+                return role
     if dep == "nsubj" and head.dep_ in ("aux", "auxpass") and head.head != head:
         # "were pre-emptively evacuated": a hyphenated adverb cut the subject off its verb
         return verb_role(head.head, "nsubjpass" if head.dep_ == "auxpass" else "nsubj")
     if dep == "pobj" and head.lower_ in ("over", "about", "around", "above", "nearly") and head.i == cur.i - 1:
-        if head.head.pos_ == "VERB" and head.dep_ == "prep":
-            return verb_role(head.head, "dobj")  # "killed over 100" read as a preposition phrase
+        role = verb_role(head.head, "dobj") if head.head.pos_ == "VERB" and head.dep_ == "prep" else None
+        if role:
+            return role  # "killed over 100" read as a preposition phrase
     if dep == "poss" and (head.lemma_.lower() in ("body", "corpse") or head.lower_ == "remains"):
         return Role("killed", head)  # "three soldiers' remains were found"
+    if dep in ("poss", "nmod") and head.lemma_.lower() in OF_NOUNS and head.pos_ == "NOUN" and any(
+            c.dep_ == "case" for c in cur.children):
+        return Role(OF_NOUNS[head.lemma_.lower()], head)  # "five more soldiers' deaths", like "the deaths of five"
     if dep == "pobj" and repairs.range_object(head):
         return verb_role(head.head, "dobj")  # "wounding between 50 and 60", "evacuated between 4,000 and 5,000 people"
+    if dep == "conj" and cur.like_num and head.pos_ == "VERB" and head.i < cur.i:
+        # "1,700 died this year and about 8,400 over the whole war": a gapped clause repeats the verb for a count in
+        # the slot the first clause counted
+        slot = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i < cur.i
+                     and (c.like_num or any(n.dep_ == "nummod" for n in c.children))), None)
+        if slot is not None:
+            return verb_role(head, slot.dep_)
+    if dep == "pobj" and cur.like_num and head.lower_ == "at" and head.head.lemma_ in ("be", "stand", "remain"):
+        # "the rebels killed were at 392", "the wounded stood at 87": a subject naming victims, its count "at" N
+        subj = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        own = own_category(subj, subj) if subj is not None and not any(
+            c.dep_ == "nummod" or c.like_num for c in subj.children) else None
+        if own:
+            return Role(own.category, own.trigger, total=True)
+    if dep == "pobj" and head.lower_ == "to" and head.head.lower_ == "according" and head.head.head.pos_ == "VERB":
+        count = next((c for c in cur.children if c.dep_ == "nummod"), None)
+        source = [t for t in cur.doc[head.i + 1:count.i] if t.pos_ == "NOUN"] if count is not None else []
+        if source:
+            return verb_role(head.head.head, "dobj")  # "killing according to the latest toll 29 civilians"
     if dep == "pobj":
         prep, owner = head, head.head
         if prep.lower_ == "of" and owner.lemma_.lower() in OF_NOUNS:
@@ -313,8 +380,8 @@ def _through_head(cur) -> Role | None:
             return Role("killed", owner)  # "claimed the lives of seven people"
         if prep.lower_ in ("to", "at", "of") and owner.lemma_.lower() == "toll":
             return Role(totals.total_category(owner), owner, total=True)  # headline parse: "Death toll … climbs to 2,300"
-        if prep.lower_ in ("to", "at", "from"):
-            # "the death toll rose to 52 from 40"; "brings the number of refugees … to 56,000"
+        if prep.lower_ in ("to", "at", "from") or prep.lower_ in ("above", "past", "beyond", "over") and owner.pos_ == "VERB":
+            # "the death toll rose to 52 from 40"; "the toll had climbed above 2,300"; "brings the number of refugees … to 56,000"
             for verb in [owner] + (totals.clause_ancestors(owner, 5) if prep.lower_ == "to" else []):
                 if verb.lemma_ in TOTAL_VERBS:
                     role = totals.total_role(verb)
@@ -345,6 +412,11 @@ def verb_role(verb, dep: str) -> Role | None:
         return Role("killed", verb)  # "were crushed to death", "beat two men to death"
     if lemma in MOVES and dep == "nsubj" and abroad(verb):
         return Role("refugees", verb)  # "fled to Chad", "crossed into Uganda", "arrived in Sudan"
+    if dep == "nsubj" and lemma in ("move", "relocate", "shift", "evacuate") and to_safety(verb):
+        return Role("displaced", verb)  # "412,000 residents have moved to safer districts"
+    pushed_out = ("force", "drive", "push", "send", "chase")
+    if (dep == "dobj" or dep == "nsubjpass") and lemma in pushed_out and abroad(verb):
+        return Role("refugees", verb)  # "driven into Chad", "pushed over the border into Niger"
     has_object = any(c.dep_ == "dobj" for c in verb.children)
     if lemma in INTRANSITIVE and dep == "nsubj" and not passive and not (lemma in TRANSITIVE and has_object):
         return Role(INTRANSITIVE[lemma], verb)  # "300 residents evacuated", not "20 teams evacuated residents"
@@ -374,10 +446,20 @@ def verb_role(verb, dep: str) -> Role | None:
         among = totals.among(verb) or (totals.whole(verb) if dep == "attr" else None)  # "the dead are 3 children"
         if among:
             return among
+    if dep == "nsubjpass":
+        among = totals.among(verb)  # "14 children were identified among those killed"
+        if among:
+            return among
     stayed = ("be", "remain", "live", "stay", "shelter", "sleep", "arrive", "gather", "spend", "wait", "settle", "move")
     if dep == "nsubj" and lemma in stayed and in_camps(verb):
         # "130,000 are now in rescue camps", "in a refugee camp", "to Chad, where 400,000 live in camps"
         return Role("refugees" if abroad(verb) else in_camps(verb), verb)
+    registered = next((c for p in children if p.dep_ == "prep" and p.lower_ == "as" for c in p.children
+                       if c.dep_ in ("pobj", "pcomp")), None)
+    if dep in ("nsubj", "nsubjpass", "attr", "dobj") and registered is not None and (
+            registered.lower_ in STATES or registered.lemma_.lower() in ("idp", "refugee")):
+        # "registered as displaced", "2,700 people registered as displaced", "listed as dead"
+        return Role(STATES.get(registered.lower_) or PEOPLE_NOUNS[registered.lemma_.lower()], registered)
     if dep in ("nsubj", "nsubjpass", "attr"):
         for child in children:
             own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
@@ -404,13 +486,13 @@ def verb_role(verb, dep: str) -> Role | None:
             refuge = next((c for c in children if c.dep_ == "xcomp" and c.lemma_ in ("seek", "take", "find")), None)
             if flee is None and refuge is not None:
                 return verb_role(refuge, "nsubj")  # "were forced to seek refuge in shelters"
+            left = next((c for c in children if c.dep_ == "xcomp" and c.lemma_ in ("leave", "abandon")), None)
+            if flee is None and left is not None:
+                return verb_role(left, "nsubj")  # "have been forced to leave their homes"
             if flee is not None:
                 return Role("refugees" if flee.lemma_ == "flee" and abroad(flee) else INTRANSITIVE[flee.lemma_], flee)
         if dep == "nsubjpass" and (from_homes(verb) or to_safety(verb)):
             return Role("displaced", verb)  # "were driven from their homes"
-        registered = next((c for p in children if p.dep_ == "prep" and p.lower_ == "as" for c in p.children), None)
-        if registered is not None and (registered.lower_ in STATES or registered.lemma_.lower() in ("idp", "refugee")):
-            return Role(STATES.get(registered.lower_) or PEOPLE_NOUNS[registered.lemma_.lower()], registered)  # "registered as displaced"
         fled = after_fleeing(verb)
         if fled is not None:
             return Role("refugees" if abroad(fled) else "displaced", fled)  # "500 people arrived after fleeing the town"

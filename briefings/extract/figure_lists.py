@@ -28,9 +28,29 @@ def listed_part(doc, start: int, end: int, found: list) -> object | None:
             return None
     if not gap or len(gap) > MAX_GAP or any(_starts_clause(t) and not _aside_verb(t) for t in gap):
         return None
-    if any(t.lower_ in MARKERS for t in gap) or _of_them(doc, end, sent.end):
+    if any(t.lower_ in MARKERS for t in gap) or _of_them(doc, end, sent.end) or _placed_alike(doc, end, gap):
         return whole
     return None
+
+
+PLACE_PREPS = {"in", "at"}
+
+
+def _placed_alike(doc, end: int, gap: list) -> bool:
+    """"46,465 displaced persons in Lanao, 4,913 in Bukidnon": a bare count set after a comma and placed like the
+    count before it (its noun, then the same preposition and a name) counts the same people somewhere else."""
+    if end >= len(doc) or doc[end].lower_ not in PLACE_PREPS or len(gap) < 3 or gap[-1].text != ",":
+        return False
+    prep = next((k for k, t in enumerate(gap) if t.lower_ in PLACE_PREPS), None)
+    if prep is None or gap[prep].lower_ != doc[end].lower_:
+        return False
+    counted, place = gap[:prep], gap[prep + 1:-1]
+    k, stop = end + 1, doc[end].sent.end
+    while k < stop and (doc[k].pos_ == "PROPN" or doc[k].dep_ == "det"):
+        k += 1
+    own_place_ends = k > end + 1 and (k == stop or doc[k].text in (",", ".", ";") or doc[k].lower_ == "and")
+    return (own_place_ends and all(t.pos_ in ("NOUN", "ADJ", "VERB") and t.dep_ != "ROOT" for t in counted)
+            and bool(place) and all(t.pos_ == "PROPN" or t.dep_ == "det" for t in place))
 
 
 def _own_verb(tok, whole) -> bool:

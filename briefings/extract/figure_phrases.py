@@ -109,9 +109,20 @@ def abroad(verb) -> bool:
     for prep in preps:
         # the parser reads "to neighbouring Mauritania" as a clause: read the words after the preposition
         words = [t.text for t in prep.subtree if t != prep and t.dep_ != "det" and t.lower_ not in NEIGHBOURING]
-        if prep.lower_ in into and is_country(" ".join(words)):
+        if prep.lower_ in into and (is_country(" ".join(words)) or _countries_listed(words)):
             return True
     return False
+
+
+def _countries_listed(words: list[str]) -> bool:
+    """"to neighbouring Benin and Togo": every name of a coordinated list is a country."""
+    names, name = [], []
+    for word in words + [","]:
+        if word.lower() in ("and", "or", ","):
+            names, name = names + [" ".join(name)] if name else names, []
+        else:
+            name.append(word)
+    return len(names) > 1 and all(is_country(n) for n in names)
 
 
 def _war_abroad(obj) -> bool:
@@ -191,6 +202,9 @@ def in_camps(tok) -> str | None:
             continue
         if any(c.dep_ == "pobj" and c.lemma_.lower() == "displacement" for c in prep.children):
             return "displaced"  # "were living in internal displacement"
+        if prep.lower_ == "in" and any(c.dep_ == "pobj" and c.lower_ == "open" and any(d.lower_ == "the" for d in c.children)
+                                       for c in prep.children):
+            return "displaced"  # "now sleep in the open": without a roof of their own
         camp = next((c for c in prep.children if c.dep_ == "pobj" and is_camp(c)), None)
         if camp is not None:
             return "refugees" if any(c.lemma_.lower() == "refugee" for c in camp.children) else "displaced"
@@ -293,6 +307,11 @@ def to_death(verb) -> bool:
     )
 
 
+# Places people are moved to when they are moved out of danger ("safer districts", "higher ground").
+SAFE_PLACES = {"area", "place", "location", "ground", "site", "district", "zone", "region", "part", "neighbourhood",
+               "neighborhood", "village", "town", "city", "province", "house", "home", "haven", "spot", "quarter"}
+
+
 def to_safety(verb) -> bool:
     """"moved 12,000 people to safer areas", "were taken to evacuation centres", "relocated to higher ground"."""
     if verb.lemma_ in ("force", "drive", "compel", "oblige") and any(
@@ -310,8 +329,8 @@ def to_safety(verb) -> bool:
         if obj is None or prep.lower_ not in ("to", "into"):
             continue
         words = {c.lower_ for c in obj.children}
-        if obj.lemma_.lower() == "safety" or is_camp(obj) or (obj.lemma_.lower() in ("area", "place", "location", "ground", "site")
-                                                                and words & {"safer", "safe", "higher"}):
+        safe_place = obj.lemma_.lower() in SAFE_PLACES and words & {"safer", "safe", "higher"}
+        if obj.lemma_.lower() == "safety" or is_camp(obj) or safe_place:
             return True
     return False
 
@@ -362,7 +381,11 @@ def not_victims(noun, number) -> bool:
     top = noun
     while top.dep_ in ("conj", "appos") and top.head != top:
         top = top.head
-    return top.dep_ == "pobj" and top.head.lower_ == "to" and top.head.head.lemma_ == "home"
+    # "home to 33,000 people", "a camp home to 33,000 registered refugees" are populations; "home to 47,000
+    # Congolese refugees" counts people from another country hosted there, who crossed a border
+    hosted = noun.lemma_.lower() in ("refugee", "seeker") and any(
+        c.dep_ in ("amod", "compound") and (c.lower_ == "asylum" or foreign(c.text, noun.doc)) for c in noun.children)
+    return top.dep_ == "pobj" and top.head.lower_ == "to" and top.head.head.lemma_ == "home" and not hosted
 
 
 def _in_condition(tok) -> bool:
@@ -373,6 +396,8 @@ def _in_condition(tok) -> bool:
 def _counts_households(number) -> bool:
     """A bare number whose nearest counted noun before it in the sentence is families or households."""
     doc = number.doc
+    if number.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "or" for c in number.head.children):
+        return False  # "4,990 families or 27,030": the same people counted by heads, not more families
     for i in range(number.i - 1, number.sent.start - 1, -1):
         if any(c.dep_ == "nummod" for c in doc[i].children) and doc[i].pos_ == "NOUN":
             return doc[i].lemma_.lower() in ("family", "household")

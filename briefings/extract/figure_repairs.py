@@ -183,3 +183,28 @@ def range_subject(noun) -> Role | None:
         elif tok.pos_ not in ("AUX", "ADV", "PART"):
             return None
     return None
+
+
+FALLBACK_GAP = 3  # auxiliaries and adverbs allowed between the counted words and the state word
+BETWEEN = {"AUX", "ADV", "PART"}
+
+
+def near_state(noun, number) -> Role | None:
+    """Fallback where the parse gave no reading: the counted words followed, in the same stretch of clause, by
+    nothing but auxiliaries and adverbs and then a state word ("12 civilians reportedly killed", "30 were also
+    slain"). The state word must not carry a subject or count of its own."""
+    doc = number.doc
+    people = noun == number or noun.tag_ in ("NNS", "NNPS")
+    if not people or noun.i < number.i:
+        return None
+    k, stop = noun.i + 1, min(number.sent.end, noun.i + 1 + FALLBACK_GAP + 1)
+    while k < stop and doc[k].pos_ in BETWEEN and doc[k].lower_ not in ("not", "n't", "never"):
+        k += 1
+    if k >= stop or doc[k].lower_ not in STATES:
+        return None
+    state = doc[k]
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "nummod") and c != noun for c in state.children):
+        return None  # "12 soldiers and police killed 30 rebels": the verb has its own slots
+    if any(t.lower_ in ("no", "none", "not") for t in doc[max(number.sent.start, number.i - 2):number.i]):
+        return None
+    return Role(STATES[state.lower_], state)

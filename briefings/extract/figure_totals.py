@@ -89,10 +89,11 @@ def total_role(verb) -> Role | None:
                 category = own.category if own else None
             if category:
                 return Role(category, child, total=True)
-    if verb.lemma_ in ("surpass", "exceed", "top", "pass", "reach", "hit"):
-        # "Deaths surpass 1,000", "Arrivals from Sudan top half a million": the subject names who is counted
+    if verb.lemma_ in ("surpass", "exceed", "top", "pass", "reach", "hit", "rise", "climb", "total", "stand", "grow", "soar"):
+        # "Deaths surpass 1,000", "Arrivals from Sudan top half a million": the subject names who is counted;
+        # "Displacement in the coastal districts exceeded 170,000 people": a nominalisation counts its people
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and not any(n.like_num for n in c.children)), None)
-        if subj is not None and subj.tag_ in ("NNS", "NNPS"):
+        if subj is not None and (subj.tag_ in ("NNS", "NNPS") or subj.lemma_.lower() in OF_NOUNS):
             own = grammar.own_category(subj, subj) or arrivals(subj)
             if own:
                 return Role(own.category, own.trigger, total=True)
@@ -143,6 +144,9 @@ def total_category(noun) -> str | None:
         lemma = obj.lemma_.lower()
         if obj.lower_ in STATES:
             return STATES[obj.lower_]
+        own = grammar.own_category(obj, obj) if lemma in PEOPLE_NOUNS else None
+        if own:
+            return own.category  # "the number of internal refugees": the noun as its words qualify it
         if lemma in PEOPLE_NOUNS or lemma in OF_NOUNS:
             return PEOPLE_NOUNS.get(lemma) or OF_NOUNS[lemma]
         own = grammar.own_category(obj, obj)

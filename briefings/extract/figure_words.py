@@ -36,18 +36,20 @@ PEOPLE_NOUNS = {
 # Nouns taking the counted people after "of" ("the deaths of five children").
 OF_NOUNS = {
     "death": "killed", "killing": "killed", "body": "killed", "murder": "killed", "execution": "killed",
-    "displacement": "displaced", "evacuation": "displaced", "exodus": "displaced",
+    "beheading": "killed", "massacre": "killed", "slaying": "killed", "drowning": "killed",
+    "displacement": "displaced", "evacuation": "displaced", "exodus": "displaced", "relocation": "displaced",
+    "uprooting": "displaced",
     "injury": "injured", "injuring": "injured", "wounding": "injured",
 }
 # Adjectives and participles describing the counted people ("50 combatants dead").
 STATES = {
-    "dead": "killed", "killed": "killed", "wounded": "injured", "injured": "injured", "hurt": "injured",
+    "dead": "killed", "killed": "killed", "slain": "killed", "wounded": "injured", "injured": "injured", "hurt": "injured",
     "displaced": "displaced", "homeless": "displaced", "uprooted": "displaced", "evacuated": "displaced",
 }
 # Verbs reporting a running total: "the death toll rose to 52", "the toll stands at 1,944".
 TOTAL_VERBS = {"rise", "climb", "reach", "stand", "increase", "jump", "hit", "put", "take", "bring", "be",
                "exceed", "surpass", "top", "mount", "grow", "soar", "raise", "remain", "pass", "double",
-               "triple", "swell", "fall", "drop", "decline", "decrease", "revise", "update", "peak", "total", "approach", "push",
+               "triple", "swell", "fall", "drop", "decline", "decrease", "revise", "update", "peak", "total", "approach", "near", "push",
                "estimate"}
 TOTAL_NOUNS = {"toll", "number", "total", "tally", "count", "figure"}
 # Counted nouns that are not people.
@@ -66,7 +68,7 @@ THINGS = {
 # Verbs whose subject moved somewhere: a count of people arriving, gathering or waiting is displaced
 # (or refugees) only where the text around has just been counting displaced people or refugees.
 ARRIVE_VERBS = {"arrive", "gather", "wait", "reach", "shelter", "settle", "stay", "register", "converge", "camp",
-                "cross", "enter"}
+                "cross", "enter", "mass", "assemble", "crowd", "queue"}
 HOST_VERBS = {"host", "shelter", "accommodate", "receive", "house", "welcome", "register"}
 # Nouns for people in general: the count takes its category from the context.
 PLAIN_PEOPLE = {"people", "person", "individual", "resident", "civilian", "villager", "inhabitant", "other",

@@ -18,7 +18,7 @@ from .figure_repairs import conjunct_verb, part_of_conjunct, range_subject, subj
 from .figure_words import THINGS
 from .numbers import Amount, find_amounts
 
-VERSION = 12
+VERSION = 13
 log = logging.getLogger(__name__)
 
 CONTEXT_SENTENCES = 2  # how far back "them", "they" and arrivals look for what was being counted

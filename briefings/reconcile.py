@@ -1,6 +1,6 @@
 """Shared pieces of reconciliation: one figure as several sources report it, dates, places, qualifiers and trends.
 
-The period's reconciliation itself (incidents, running-total series, tallies, sums) is in briefings/period.py."""
+The period's reconciliation itself (incidents, running-total series, tallies, sums) is in briefings/period/."""
 from __future__ import annotations
 
 from dataclasses import dataclass

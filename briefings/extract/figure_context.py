@@ -1,7 +1,6 @@
 """Context of a figure: qualifier, group, place, source, running total, and whether it is a fact."""
 from __future__ import annotations
 
-import re
 
 from . import dates
 from .places import is_person_like

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from .models import Article, Extraction
 from .period import PeriodFigures, Series, period_figures
 from .store import day_span
-from .reconcile import CATEGORIES, Reported, Sighting, change, dates_compatible, day
+from .reconcile import CATEGORIES, Reported, Sighting, change, dates_compatible, long_day
 
 MAX_HIGHLIGHTS = 5
 MIN_HIGHLIGHTS = 3
@@ -371,10 +371,8 @@ def total_row(series: Series, before: PeriodFigures | None) -> KeyFigure:
                   if (s.category, s.group) == (series.category, series.group)), None)
     moved = None
     if prior is not None and prior.high != latest.high:
-        when = day(prior.as_of)
-        on = (f"in {when.strftime('%b %Y')}" if len(prior.as_of) == 7 else f"on {when.day} {when.strftime('%b %Y')}") \
-            if when else ""
-        moved = f"{'up' if latest.high > prior.high else 'down'} from {prior.high:,}" + (f" {on}" if on else "")
+        on = "" if not prior.as_of else f" {'in' if len(prior.as_of) == 7 else 'on'} {long_day(prior.as_of)}"
+        moved = f"{'up' if latest.high > prior.high else 'down'} from {prior.high:,}{on}"
     return KeyFigure(series.category, "total", latest.low, latest.high, latest.qualifier if latest.agreed else "range",
                      latest.as_of, latest.citations, group=series.group, since=series.since, change=moved, figure=latest)
 

@@ -18,7 +18,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from .aggregate import Briefing  # noqa: E402
 from .period import PeriodFigures, Series  # noqa: E402
-from .reconcile import Reported, day  # noqa: E402
+from .reconcile import Reported, day, long_day, since_text  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +58,6 @@ def people(value: float, _pos=None) -> str:
     return f"{value:,.0f}"
 
 
-def long_day(value: str | None) -> str:
-    d = day(value)
-    if d is None:
-        return "date unknown"
-    return d.strftime("%b %Y") if len(value) == 7 else f"{d.day} {d.strftime('%b %Y')}"
-
-
 def cited_list(citations) -> str:
     """'[1], [2], [5]', or '[1]–[40]' spans for runs, so long lists do not widen the chart."""
     numbers, spans = sorted(set(citations)), []
@@ -87,7 +80,7 @@ def series_label(series: Series) -> str:
     name = {"displaced": "internally displaced", "refugees": "refugees"}.get(series.category, series.category)
     name += f" — {series.group}" if series.group else ""
     if series.since:
-        name += f", since {series.since if len(series.since) == 4 else long_day(series.since)}"
+        name += f", {since_text(series.since)}"
     return name
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from .aggregate import Briefing
+from .period import Series
 from .reconcile import Reported
 from .urls import safe_url
 
@@ -14,15 +15,17 @@ def amount(figure: Reported) -> dict:
     return {"value": figure.low, "high": high, "qualifier": figure.qualifier if figure.agreed else "range"}
 
 
+def latest_total(s: Series) -> dict:
+    """A running total as the key-figures box gives it: the series' latest value, its as-of date and start."""
+    return {"category": s.category, **amount(s.latest), "as_of": s.latest.as_of, "since": s.since,
+            "since_text": s.since_text, "area": s.latest.location, "group": s.group, "sources": list(s.latest.citations)}
+
+
 def briefing_data(briefing: Briefing) -> dict:
     """Everything the briefing states, keyed as in the shared PERIODS.md contract."""
     found = briefing.figures
-    totals = [{"category": s.category, **amount(s.latest), "as_of": s.latest.as_of, "since": s.since,
-               "since_text": s.since_text, "area": s.latest.location, "group": s.group,
-               "sources": list(s.latest.citations)} for s in found.totals]
-    context = [{"category": s.category, **amount(s.latest), "as_of": s.latest.as_of, "since": s.since,
-                "since_text": s.since_text, "area": s.latest.location, "group": s.group,
-                "sources": list(s.latest.citations)} for s in found.context]
+    totals = [latest_total(s) for s in found.totals]
+    context = [latest_total(s) for s in found.context]
     incidents = [{"category": i.figure.category, "date": i.figure.as_of, **amount(i.figure), "group": i.figure.group,
                   "place": i.figure.location, "parts": [{"value": v, "group": g} for v, g in i.parts],
                   "claim": i.claim, "in_period": i.in_period, "sources": list(i.figure.citations)}

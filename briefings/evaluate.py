@@ -75,25 +75,32 @@ class Report:
         ]
 
 
+def read_records(path: str, keys: tuple[str, ...], what: str) -> list[dict]:
+    """JSON objects, one a line, each holding `keys`; a malformed line names its file and line; ids default to
+    file:line."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read {what} file ({exc.strerror})") from None
+    records = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            for key in keys:
+                record[key]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise InputError(f"{path}:{number}: not a {what} record (JSON object with {', '.join(map(repr, keys))}); "
+                             "fix or remove the line") from None
+        record.setdefault("id", f"{Path(path).name}:{number}")
+        records.append(record)
+    return records
+
+
 def read_gold(paths: list[str]) -> list[dict]:
     """Gold records from JSONL files; a malformed line names its file and line."""
-    records = []
-    for path in paths:
-        try:
-            lines = Path(path).read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read gold file ({exc.strerror})") from None
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                record["text"]
-            except (json.JSONDecodeError, KeyError, TypeError):
-                raise InputError(f"{path}:{number}: not a gold record (JSON object with 'text'); fix or remove the line") from None
-            record.setdefault("id", f"{Path(path).name}:{number}")
-            records.append(record)
-    return records
+    return [r for path in paths for r in read_records(path, ("text",), "gold")]
 
 
 def gold_article(record: dict) -> Article:

@@ -5,7 +5,6 @@ gold articles, and read through its data (`--format json`).
 """
 from __future__ import annotations
 
-import json
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
@@ -13,8 +12,7 @@ from pathlib import Path
 
 from .config import Config
 from .data import briefing_data
-from .errors import InputError
-from .evaluate import gold_article, read_gold
+from .evaluate import gold_article, read_gold, read_records
 
 NOW = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
@@ -216,8 +214,7 @@ def fp_kind(period: dict, inc: dict) -> str:
 
 def evaluate_periods(config: Config, paths: list[str]) -> PeriodScore:
     """Build each gold period's briefing from its articles and score it."""
-    from .aggregate import aggregate
-    from .pipeline import gather
+    from .pipeline import build_briefing
     from .store import Store
 
     overall = PeriodScore()
@@ -234,9 +231,7 @@ def evaluate_periods(config: Config, paths: list[str]) -> PeriodScore:
                     store.add_articles([gold_article(r) for r in records])
                     for period in group:
                         start, end = date.fromisoformat(period["from"]), date.fromisoformat(period["to"])
-                        gathered, start, end = gather(store, config, start, end)
-                        briefing = aggregate(gathered, title=period["id"], start=start, end=end, now=NOW,
-                                             keywords=config.topic_keywords, places=config.topic_places)
+                        briefing, _ = build_briefing(store, config, start, end, now=NOW, title=period["id"])
                         ids = set(period.get("period_articles") or [r["id"] for r in records])
                         stated = {(f["category"], f["value"]) for r in records if r["id"] in ids
                                   for f in r.get("figures", [])}
@@ -249,19 +244,4 @@ def evaluate_periods(config: Config, paths: list[str]) -> PeriodScore:
 
 
 def read_periods(path: str) -> list[dict]:
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read period gold ({exc.strerror})") from None
-    periods = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            period = json.loads(line)
-            period["from"], period["to"], period["articles"]
-        except (json.JSONDecodeError, KeyError, TypeError):
-            raise InputError(f"{path}:{number}: not a period record (JSON with from, to, articles); fix the line") from None
-        period.setdefault("id", f"{Path(path).name}:{number}")
-        periods.append(period)
-    return periods
+    return read_records(path, ("from", "to", "articles"), "period gold")

@@ -61,6 +61,15 @@ def gather(store: Store, config: Config, start: date | None, end: date | None) -
     return gathered, start, end
 
 
+def build_briefing(store: Store, config: Config, start: date | None, end: date | None, *, now: datetime,
+                   title: str | None = None, issue: int | None = None) -> tuple[Briefing, Gathered]:
+    """Gather the period from the store and aggregate it: the one Briefing every format renders."""
+    gathered, start, end = gather(store, config, start, end)
+    briefing = aggregate(gathered, title=title or config.title, start=start, end=end, now=now, issue=issue,
+                         keywords=config.topic_keywords, places=config.topic_places)
+    return briefing, gathered
+
+
 def generate(config: Config, *, start: date | None = None, end: date | None = None, formats=("md", "pdf"),
              out_dir: Path, now: datetime, profile: str = "full", issue: int | None = None,
              title: str | None = None, store: Store | None = None) -> GenerateResult:
@@ -72,11 +81,9 @@ def generate(config: Config, *, start: date | None = None, end: date | None = No
                             profile=profile, issue=issue, title=title, store=store)
         finally:
             store.close()
-    gathered, start, end = gather(store, config, start, end)
-    briefing = aggregate(
-        gathered, title=title or config.title, start=start, end=end, now=pinned_now(now, config.timezone),
-        issue=issue, keywords=config.topic_keywords, places=config.topic_places,
-    )
+    briefing, gathered = build_briefing(store, config, start, end, now=pinned_now(now, config.timezone),
+                                        title=title, issue=issue)
+    start, end = briefing.start, briefing.end
     want_png = "md" in formats and profile == "full"
     charts, images = make_charts(briefing, chart_style=config.chart_style, png=want_png, svg="pdf" in formats)
     if profile == "ticket":

@@ -88,6 +88,23 @@ def day(value: str | None) -> date | None:
     return date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
 
 
+def long_day(value) -> str:
+    """'2 Jan 2020', or 'Jan 2020' for a month-precise date; 'date unknown' for None."""
+    if value is None:
+        return "date unknown"
+    if isinstance(value, date):  # a datetime is a date too
+        return f"{value.day} {value.strftime('%b %Y')}"
+    d = day(value)
+    return d.strftime("%b %Y") if len(value) == 7 else f"{d.day} {d.strftime('%b %Y')}"
+
+
+def since_text(value: str | None) -> str:
+    """'since 23 May 2017', 'since 2011'; '' when the start is not stated."""
+    if not value:
+        return ""
+    return f"since {value}" if len(value) == 4 else f"since {long_day(value)}"
+
+
 def compatible(a: str | None, b: str | None) -> bool:
     """Two optional attributes agree unless both are known and differ."""
     return a is None or b is None or a.lower() == b.lower()

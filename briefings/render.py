@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, StrictUndefined
@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from .aggregate import Briefing, KeyFigure
 from .charts import Chart
-from .reconcile import Reported, day
+from .reconcile import Reported, long_day, since_text
 from .urls import safe_url
 
 PACKAGED = Path(__file__).resolve().parent.parent / "templates"
@@ -60,16 +60,6 @@ class Context:
     @classmethod
     def help(cls) -> dict[str, str]:
         return {f.name: f.metadata.get("help", "") for f in fields(cls)}
-
-
-def long_day(value) -> str:
-    """'2 Jan 2020', or 'Jan 2020' for a month-precise date; 'date unknown' for None."""
-    if value is None:
-        return "date unknown"
-    if isinstance(value, (date, datetime)):
-        return f"{value.day} {value.strftime('%b %Y')}"
-    d = day(value)
-    return d.strftime("%b %Y") if len(value) == 7 else f"{d.day} {d.strftime('%b %Y')}"
 
 
 def as_of_text(now: datetime) -> str:
@@ -171,20 +161,13 @@ def label(row: KeyFigure) -> str:
     return (TALLY_LABELS if row.kind == "tally" else FLOW_LABELS)[row.category]
 
 
-def since_text(value: str | None) -> str:
-    """'since 23 May 2017', 'since 2011'; '' when the start is not stated."""
-    if not value:
-        return ""
-    return f"since {value}" if len(value) == 4 else f"since {long_day(value)}"
-
-
 def when(row: KeyFigure, briefing: Briefing) -> str:
     if row.kind == "total":
         start = since_text(row.since)
         return f"as of {long_day(row.as_of)}" + (f", {start}" if start else "")
     if row.kind == "tally":
-        span = row.span_from if row.span_from == row.as_of else f"{long_day(row.span_from)} – {long_day(row.as_of)}"
-        return f"{long_day(span) if row.span_from == row.as_of else span} (not added to the incidents)"
+        span = long_day(row.as_of) if row.span_from == row.as_of else f"{long_day(row.span_from)} – {long_day(row.as_of)}"
+        return f"{span} (not added to the incidents)"
     count = f"{row.incidents} incident{'s' if row.incidents != 1 else ''}"
     if row.first and row.as_of and row.first != row.as_of:
         return f"sum of {count}, {long_day(row.first)} – {long_day(row.as_of)}"

@@ -36,8 +36,7 @@ DAY_WORDS = re.compile(
     r"\b(yesterday|today|tonight|last night|overnight|this morning|on (?:monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?: night| morning| evening)?)\b", re.I)
 SPAN_UNITS = {"day": 1, "week": 7, "month": 30, "year": 365, "hour": 1}
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-                "few": 3, "several": 3, "a": 1, "an": 1, "one": 1, "24": 1, "48": 2, "72": 3}
+NUMBER_WORDS = {**dates.NUMBER_WORDS, "eight": 8, "nine": 9, "few": 3, "several": 3}
 PAST_SPAN = re.compile(
     r"\b(?:over|in|during|within|for|throughout)\s+the\s+(?:past|last|previous|preceding)\s+"
     r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|few|several)?\s*(?P<unit>hour|day|week|month|year)s?\b",
@@ -50,6 +49,7 @@ BETWEEN = re.compile(
     re.I)
 DURING_MONTH = re.compile(r"\b(?i:in|during|throughout)\s+(?P<month>January|February|March|April|May|June|July|August|"
                           r"September|October|November|December)(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s+\d)")
+ON_DATE = re.compile(r"\bon\s+(?:[A-Z][a-z]+\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]+)\b")  # "on June 9", "on 9 June"
 SINCE = re.compile(r"\bsince\b\s+(?P<what>[^,;.]{2,60})", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -155,9 +155,8 @@ def tally_span(clause: str, sentence: str, number, article_date: str | None) -> 
             n = m.group("n")
             units = int(n) if n and n.isdigit() else NUMBER_WORDS.get((n or "one").lower(), 1)
             days = units * SPAN_UNITS[m.group("unit").lower()] if m.group("unit").lower() != "hour" else max(1, units // 24)
-            end = base if precision == "day" else None
-            if end is not None:
-                return Measure("tally", span_from=(end - timedelta(days=days)).isoformat(), span_to=end.isoformat(),
+            if precision == "day":
+                return Measure("tally", span_from=(base - timedelta(days=days)).isoformat(), span_to=base.isoformat(),
                                span_text=m.group(0))
             return Measure("tally", span_from=article_date, span_to=article_date, span_text=m.group(0))
         m = THIS_SPAN.search(clause)
@@ -210,13 +209,18 @@ def _increment(number) -> bool:
                for t in near)
 
 
+def day_phrase(text: str):
+    """The match naming one day: "yesterday", "on Friday", "on June 9"; None when the text names none."""
+    return DAY_WORDS.search(text) or ON_DATE.search(text)
+
+
 def daily_toll(tokens, text: str, article_date: str | None) -> Measure | None:
     """"At least 51 were killed in air strikes on Tuesday": a day's count over many strikes is a tally of that day,
     not one incident (one strike, one blast, one attack is)."""
     plural = [t for t in tokens if t.pos_ == "NOUN" and t.tag_ == "NNS" and t.lemma_.lower() in EVENTS
               and (t.dep_ in ("nsubj", "agent") or t.dep_ == "pobj" and t.head.lower_ in ("in", "by", "during"))]
     single = [t for t in tokens if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in EVENTS and t.lemma_ != "fire"]
-    named = DAY_WORDS.search(text) or re.search(r"\bon\s+(?:[A-Z][a-z]+\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]+)\b", text)
+    named = day_phrase(text)
     if not plural or single or not named:
         return None
     when = dates.event_date(named.group(0), article_date)
@@ -238,7 +242,7 @@ def _perfect(trigger) -> bool:
 
 def one_event(tokens, text: str) -> str | None:
     """The words tying the clause to one event or day: "on Friday", "on June 9", "in an air strike", "the blast"."""
-    m = DAY_WORDS.search(text) or re.search(r"\bon\s+(?:[A-Z][a-z]+\s+[0-3]?\d|[0-3]?\d\s+[A-Z][a-z]+)\b", text)
+    m = day_phrase(text)
     if m:
         return m.group(0)
     for tok in tokens:

@@ -2,9 +2,9 @@
 civilians killed". A part counts some of the people another figure counts, so the briefing never adds it up."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
-PART_WORDS = {"including", "among", "excluding", "includes", "included", "include"}
 PARTITIVE_HEADS = {"them", "whom", "which", "those", "these"}
 WHOLE_NOUNS = {"dead", "death", "fatality", "victim", "casualty", "body", "figure", "toll", "number", "total",
                "killed", "injured", "wounded", "evacuee", "displaced", "those", "refugee", "people", "tally"}
@@ -124,8 +124,6 @@ def list_whole(doc, in_sentence: list):
             break
     if single == 0 or len(used) != len(items):
         return None  # "5 soldiers and 3 civilians": two counts, each its own figure
-    import dataclasses
-
     whole = dataclasses.replace(items[0], value=sum(f.value for f in items) + single, high=None, qualifier="exact",
                                 group="people", end=end, measure="incident", part_of=None, vague=None)
     return whole, items

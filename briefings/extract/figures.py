@@ -73,7 +73,7 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
                     figure = dataclasses.replace(figure, measure="part", part_of=whole.start, kind=whole.kind,
                                                  event_date=whole.event_date or figure.event_date)
             in_sentence.append(figure)
-            key = (figure.category, figure.value if figure.value is not None else figure.vague.lower())
+            key = figure_key(figure)
             first = found.setdefault(key, figure)
             if first is not figure and other_incident(first, figure) and not _refers_back(doc, amount):
                 again.append(figure)  # the same count for another event: "eight … on Sunday", "eight … on Monday"
@@ -83,10 +83,10 @@ def find_figures(doc, article_date: str | None = None) -> list[Figure]:
         if listed is not None:
             whole, parts = listed
             for part in parts:
-                found[(part.category, part.value)] = dataclasses.replace(
-                    found[(part.category, part.value)], measure="part", part_of=whole.start) \
-                    if found[(part.category, part.value)].start == part.start else found[(part.category, part.value)]
-            kept = found.setdefault((whole.category, whole.value), whole)
+                key = figure_key(part)
+                if found[key].start == part.start:  # the part is the kept mention of its count
+                    found[key] = dataclasses.replace(found[key], measure="part", part_of=whole.start)
+            kept = found.setdefault(figure_key(whole), whole)
             if kept is not whole and other_incident(kept, whole):
                 again.append(whole)
         counted.append([f.category for f in in_sentence if f.value is not None])
@@ -162,11 +162,16 @@ def _refers_back(doc, amount: Amount) -> bool:
     return amount.start > 0 and doc[amount.start - 1].lower_ in ("the", "those", "these")
 
 
+def figure_key(f: Figure) -> tuple:
+    """(category, value), or (category, wording) for a vague amount: what "the same figure" means in one article."""
+    return f.category, f.value if f.value is not None else (f.vague or "").lower()
+
+
 def distinct(figures) -> list[Figure]:
     """Each (category, value) once, first mention kept: the `extract --json` contract."""
     seen: dict[tuple, Figure] = {}
     for f in figures:
-        seen.setdefault((f.category, f.value if f.value is not None else (f.vague or "").lower()), f)
+        seen.setdefault(figure_key(f), f)
     return list(seen.values())
 
 

@@ -32,8 +32,9 @@ def period_figures(sightings: list[Sighting], start: date | None, end: date | No
         f = s.figure
         whole = by_article[s.citation].get(f.part_of) if f.measure == "part" else None
         if f.measure == "part":
-            if whole is not None and whole.measure == "total" and side(f.category, f.group) in TOLL_SIDES \
-                    and side(f.category, f.group) != side(whole.category, whole.group):
+            own = side(f.category, f.group)
+            if whole is not None and whole.measure == "total" and own in TOLL_SIDES \
+                    and own != side(whole.category, whole.group):
                 totals.append(replace(s, figure=replace(f, measure="total", since=whole.since, since_text=whole.since_text,
                                                         event_date=f.event_date or whole.event_date)))
             elif whole is not None:

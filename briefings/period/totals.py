@@ -145,7 +145,10 @@ def points_of(members: list[Sighting], category: str) -> list[Reported]:
     for s in sorted(members, key=lambda s: s.figure.value):
         day_groups = by_day.setdefault(as_of(s) or "", [])
         near = next((g for g in day_groups if s.figure.value <= 1.2 * g[-1].figure.value), None)
-        near.append(s) if near is not None else day_groups.append([s])  # far apart: two different counts
+        if near is None:
+            day_groups.append([s])  # far from every count of that day: a different count
+        else:
+            near.append(s)
     points = [to_reported(group, "stock", when or None) for when, groups in by_day.items() for group in groups]
     return sorted(points, key=lambda p: (order_day(p.as_of), p.high))
 
@@ -163,10 +166,11 @@ def latest_point(points: list[Reported], category: str, group: str | None = None
     fall, so a higher report dated only by the same or a later month is read as the later one; and an overall toll
     reported at less than half of an earlier one is some other count (a day's dead), not this toll."""
     if category in ("killed", "injured") and group is None and len(points) > 1:
-        peak = []
+        peak, top = [], 0
         for p in sorted(points, key=lambda p: order_day(p.as_of)):
-            if not peak or p.high * 2 >= max(q.high for q in peak):
+            if p.high * 2 >= top:
                 peak.append(p)
+                top = max(top, p.high)
         points = peak
     dated = [p for p in points if len(p.as_of or "") == 10] or points
     last = max(order_day(p.as_of) for p in dated)

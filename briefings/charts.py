@@ -19,6 +19,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 from .aggregate import Briefing  # noqa: E402
 from .period import PeriodFigures, Series  # noqa: E402
 from .reconcile import Reported, day, long_day, since_text  # noqa: E402
+from .store import day_span  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +185,9 @@ def casualty_figure(found: PeriodFigures, start: date | None, end: date | None) 
                 for d, h in zip(days, heights):
                     bottom[d] += h
         for tally in (t for t in spans if t.figure.category == category):
-            a, b = day(tally.span_from), day(tally.span_to) + timedelta(days=1) if len(tally.span_to) == 10 else day(tally.span_to)
+            # the band runs from the span's first day to the end of its last (a month-only span covers the month)
+            a = date.fromisoformat(day_span(tally.span_from)[0])
+            b = date.fromisoformat(day_span(tally.span_to)[1]) + timedelta(days=1)
             axes.axvspan(a, b, color="#999999", alpha=0.12, label=f"{tally.figure.low:,} over the span (not added)")
             citations.extend(tally.figure.citations)
         axes.set_ylabel(f"people {category}\nper {'week' if weekly else 'day'}")

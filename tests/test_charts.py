@@ -190,3 +190,13 @@ def test_charts_never_touch_pyplot_global_state():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           cwd=Path(__file__).parent.parent)
     assert done.stdout.strip() == "False"
+
+
+def test_a_tally_over_a_month_is_shaded_over_the_whole_month():
+    tally = seen(4, "killed", 120, measure="tally", day="2024-03", span_from="2024-03", span_to="2024-03",
+                 span_text="In March alone", start=90)
+    figure = casualty_figure(found(*INCIDENTS, tally, start=date(2024, 3, 1), end=date(2024, 3, 31)),
+                             date(2024, 3, 1), date(2024, 3, 31))
+    killed = figure.axes[0]
+    (span,) = [p for p in killed.patches if p not in bars(killed)]
+    assert span.get_width() == 31  # 1 to 31 March, not a band of no width on the 1st
